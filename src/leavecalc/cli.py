@@ -1,0 +1,206 @@
+"""The ``leavecalc`` command. With batch.py, the only module that reads files, the environment
+or the clock; the engine modules are imported inside the commands so start-up stays fast."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from .holidays import Calendar
+    from .policy import Policy, PolicyRegistry
+    from .render import Lang
+
+app = typer.Typer(
+    name="leavecalc",
+    help="Statutory maternity and related leave in China (Nanjing first), with the article behind each number.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+policies_app = typer.Typer(help="List, show and validate policy files.", no_args_is_help=True)
+app.add_typer(policies_app, name="policies")
+
+
+class DeliveryOpt(str, Enum):
+    normal = "normal"
+    cesarean = "cesarean"
+    assisted = "assisted"
+    other_difficult = "other_difficult"
+
+
+class LangOpt(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (docs/json-contract.md).")]
+LangOption = Annotated[LangOpt, typer.Option("--lang", help="Language of the text output.")]
+JurisdictionOpt = Annotated[str, typer.Option("--jurisdiction", help="Whose law applies.")]
+PolicyOpt = Annotated[
+    Optional[str],
+    typer.Option("--policy", help="A policy id or a policy file path; default: the one in force on the date."),
+]
+
+
+class UserError(Exception):
+    """Bad input noticed by the CLI itself (an unparsable date)."""
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
+
+
+def build_case(model: type[Any], **fields: Any) -> Any:
+    """Validate a case model, turning a validation error into one line naming the option."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**fields)
+    except ValidationError as e:
+        err = e.errors()[0]
+        name = ".".join(str(p) for p in err["loc"])
+        where = f"--{name}: " if name else ""
+        raise UserError(where + err["msg"].removeprefix("Value error, ")) from None
+
+
+def registry() -> PolicyRegistry:
+    from .policy import bundled_policies
+
+    return bundled_policies()
+
+
+def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
+    reg = registry()
+    return reg.resolve(policy) if policy else reg.in_force(jurisdiction, day)
+
+
+def calendar() -> Calendar:
+    from .holidays import bundled_calendar
+
+    return bundled_calendar()
+
+
+def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
+    from . import render
+
+    typer.echo(render.to_json(result) if as_json else render.leave_text(result, lang, heading))
+
+
+@app.command()
+def maternity(
+    birth: Annotated[str, typer.Option("--birth", help="Date of birth, YYYY-MM-DD.")],
+    start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
+    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
+    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Maternity leave: days, end date and the day back at work."""
+    from .maternity import MaternityCase, maternity_leave
+
+    case = build_case(
+        MaternityCase,
+        birth=parse_date(birth, "--birth"),
+        start=parse_date(start, "--start"),
+        delivery=delivery.value,
+        babies=babies,
+    )
+    pol = choose_policy(jurisdiction, policy, case.birth)
+    result = maternity_leave(pol, case, calendar())
+    heading = f"{case.birth} · {delivery.value} · {case.babies}"
+    emit(result, as_json, lang.value, heading)  # type: ignore[arg-type]
+
+
+@app.command()
+def miscarriage(
+    on: Annotated[str, typer.Option("--date", help="Date of the miscarriage or termination, YYYY-MM-DD.")],
+    weeks: Annotated[Optional[int], typer.Option("--weeks", help="Completed weeks of pregnancy.")] = None,
+    months: Annotated[Optional[int], typer.Option("--months", help="Completed months of pregnancy.")] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Miscarriage or termination leave (流产假), by the length of the pregnancy."""
+    from .miscarriage import MiscarriageCase, miscarriage_leave
+
+    case = build_case(MiscarriageCase, date=parse_date(on, "--date"), weeks=weeks, months=months)
+    pol = choose_policy(jurisdiction, policy, case.date)
+    emit(miscarriage_leave(pol, case, calendar()), as_json, lang.value)  # type: ignore[arg-type]
+
+
+@policies_app.command("list")
+def policies_list() -> None:
+    """The bundled policies and the dates each covers."""
+    for p in registry().policies:
+        until = p.effective_until or "..."
+        typer.echo(f"{p.id:16} {p.jurisdiction:10} {p.effective_from} to {until}  {p.title}")
+
+
+@policies_app.command("show")
+def policies_show(spec: Annotated[str, typer.Argument(help="A policy id or file path.")]) -> None:
+    """Every number in a policy with its citation."""
+    from .render import policy_text
+
+    typer.echo(policy_text(registry().resolve(spec)))
+
+
+@policies_app.command("validate")
+def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to check.")]) -> None:
+    """Check a policy file; prints what is wrong, naming the field, and exits 2 if anything is."""
+    from .policy import PolicyRegistry, load_policy_file
+
+    pol = load_policy_file(path)
+    # Also check it against the bundled policies of the same jurisdiction for overlaps.
+    others = [p for p in registry().policies if p.id != pol.id]
+    PolicyRegistry([*others, pol])
+    typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"leavecalc: error: {message}", err=True)
+    raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the app and turns every expected error into one line and exit code 2."""
+    from .errors import LeavecalcError
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv if argv is not None else sys.argv[1:], prog_name="leavecalc", standalone_mode=False)
+    except (LeavecalcError, UserError) as e:
+        fail(str(e))
+    except typer.Abort:
+        fail("aborted")
+    except OSError as e:
+        fail(f"{e.__class__.__name__}: {e}")
+    except Exception as e:
+        # Usage errors of click (vendored inside newer typer, so matched by shape, not by class).
+        message = getattr(e, "format_message", None)
+        if message is None or not hasattr(e, "exit_code"):
+            raise
+        if type(e).__name__ == "NoArgsIsHelpError":
+            typer.echo(message())
+            raise SystemExit(0) from None
+        ctx = getattr(e, "ctx", None)
+        hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        fail(message() + hint)
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

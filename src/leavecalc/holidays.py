@@ -1,0 +1,288 @@
+"""The holiday calendar: which days are statutory holidays, and which are working days.
+
+Two kinds of data, kept apart because they are known differently:
+
+* **Statutory holidays** (《全国年节及纪念日放假办法》 art 2) follow from the law and the
+  lunar calendar, so they are computed for any year from 2014 to 2099 from
+  ``data/statutory_holidays.toml``. A statutory day on a weekend is still that day.
+  These decide the *length* of leave that "does not count statutory holidays".
+* **Arrangements** (the State Council's yearly notice: arranged rest days 调休放假 and
+  make-up workdays 调休上班) are published a year at a time. They come from
+  chinese-calendar for the years it ships, or from a holiday-year file. They decide the
+  *return-to-work* day only. For a year with no arrangement the return day is estimated
+  from weekends and statutory days, and the caller is told which year was missing.
+
+A :class:`Calendar` is built once; lookups are set and bisect operations on day ordinals.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import metadata, resources
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import CalendarError
+
+# lunardate's tables end with lunar year 2099; the statutory law starts in 2014 (first version below).
+LAST_YEAR = 2099
+
+
+class HolidayName(NamedTuple):
+    zh: str
+    en: str
+
+
+# ---------------------------------------------------------------- the law, as data
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DayRule(_Strict):
+    name: str
+    name_en: str
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    lunar_month: int | None = Field(default=None, ge=1, le=12)
+    lunar_day: int | None = Field(default=None, ge=1, le=30)
+    solar_term: str | None = None
+    offset: int = 0
+    count: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _one_kind_of_date(self) -> DayRule:
+        kinds = [
+            self.month is not None and self.day is not None,
+            self.lunar_month is not None and self.lunar_day is not None,
+            self.solar_term is not None,
+        ]
+        if sum(kinds) != 1:
+            raise ValueError("give exactly one of month+day, lunar_month+lunar_day, solar_term")
+        return self
+
+
+class LawVersion(_Strict):
+    effective_from: date
+    document: str
+    article: str
+    confidence: Literal["text", "secondary", "interpretation"]
+    days: list[DayRule] = Field(min_length=1)
+
+    @property
+    def day_count(self) -> int:
+        return sum(r.count for r in self.days)
+
+
+class HolidayLaw(_Strict):
+    versions: list[LawVersion] = Field(min_length=1)
+
+    @property
+    def first_year(self) -> int:
+        return self.versions[0].effective_from.year
+
+    def version_for(self, year: int) -> LawVersion:
+        jan1 = date(year, 1, 1)
+        chosen = [v for v in self.versions if v.effective_from <= jan1]
+        if not chosen or year > LAST_YEAR:
+            raise CalendarError(f"no statutory-holiday data for {year}: leavecalc covers {self.first_year} to {LAST_YEAR}")
+        return chosen[-1]
+
+
+def load_law() -> HolidayLaw:
+    text = (resources.files("leavecalc") / "data" / "statutory_holidays.toml").read_text(encoding="utf-8")
+    try:
+        return HolidayLaw.model_validate(tomllib.loads(text))
+    except ValidationError as e:  # a packaging defect, not user input
+        raise CalendarError(f"leavecalc/data/statutory_holidays.toml is invalid: {e}") from None
+
+
+def _rule_start(rule: DayRule, year: int) -> date:
+    if rule.month is not None and rule.day is not None:
+        return date(year, rule.month, rule.day)
+    if rule.lunar_month is not None and rule.lunar_day is not None:
+        from lunardate import LunarDate
+
+        solar: date = LunarDate(year, rule.lunar_month, rule.lunar_day).to_solar_date()
+        return solar + timedelta(days=rule.offset)
+    import chinese_calendar
+
+    lo, hi = date(year, 1, 1), date(year, 12, 31)
+    for day, term in chinese_calendar.get_solar_terms(lo, hi):
+        if term == rule.solar_term:
+            return day + timedelta(days=rule.offset)  # type: ignore[no-any-return]
+    raise CalendarError(f"solar term {rule.solar_term!r} not found in {year}")
+
+
+def statutory_days(law: HolidayLaw, year: int) -> dict[date, HolidayName]:
+    """The statutory holidays of ``year`` under the law in force that year."""
+    out: dict[date, HolidayName] = {}
+    for rule in law.version_for(year).days:
+        first = _rule_start(rule, year)
+        for i in range(rule.count):
+            out[first + timedelta(days=i)] = HolidayName(rule.name, rule.name_en)
+    return out
+
+
+# ---------------------------------------------------------------- arrangements
+
+@dataclass(frozen=True)
+class Arrangement:
+    """One year's State Council arrangement: the days it moves off and onto work."""
+
+    year: int
+    source: str
+    rest_days: Mapping[date, HolidayName]  # weekdays given as rest (调休放假, 补休)
+    workdays: Mapping[date, HolidayName]  # weekend days worked (调休上班)
+    # Statutory days of the year when a holiday file overrides the law-derived ones.
+    statutory: Mapping[date, HolidayName] | None = None
+
+
+def bundled_arrangements(law: HolidayLaw) -> dict[int, Arrangement]:
+    """Arrangements for the years chinese-calendar ships (from the law's first year on)."""
+    import chinese_calendar as cc
+
+    source = f"chinese-calendar {metadata.version('chinese-calendar')}"
+    zh = {h.value: h.chinese for h in cc.Holiday}
+    off: dict[int, dict[date, HolidayName]] = {}
+    work: dict[int, dict[date, HolidayName]] = {}
+    for day, name in cc.holidays.items():
+        if day.year >= law.first_year and day.weekday() < 5:
+            off.setdefault(day.year, {})[day] = HolidayName(zh.get(name, name), name)
+    for day, name in cc.workdays.items():
+        if day.year >= law.first_year:
+            work.setdefault(day.year, {})[day] = HolidayName(zh.get(name, name), name)
+    years = range(law.first_year, max(d.year for d in cc.holidays) + 1)
+    result = {}
+    for y in years:
+        stat = statutory_days(law, y)
+        rest = {d: n for d, n in off.get(y, {}).items() if d not in stat}
+        result[y] = Arrangement(y, source, rest, work.get(y, {}))
+    return result
+
+
+# ---------------------------------------------------------------- the calendar
+
+class ReturnDay(NamedTuple):
+    day: date
+    estimated_years: tuple[int, ...]  # years passed over with no arrangement data
+
+
+@dataclass(frozen=True)
+class YearData:
+    """Which data one year's working days rest on, as named in results."""
+
+    year: int
+    source: str
+    estimated: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Calendar:
+    """Statutory days for every year the law covers, plus the arrangements supplied."""
+
+    law: HolidayLaw
+    arrangements: Mapping[int, Arrangement]
+    _ords: list[int] = field(init=False, repr=False)
+    _names: dict[int, HolidayName] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names: dict[int, HolidayName] = {}
+        for year in range(self.law.first_year, LAST_YEAR + 1):
+            arr = self.arrangements.get(year)
+            days = arr.statutory if arr is not None and arr.statutory is not None else statutory_days(self.law, year)
+            names.update((d.toordinal(), n) for d, n in days.items())
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_ords", sorted(names))
+
+    @property
+    def first_year(self) -> int:
+        return self.law.first_year
+
+    def _check(self, day: date) -> None:
+        if not self.first_year <= day.year <= LAST_YEAR:
+            raise CalendarError(
+                f"{day} is outside the years leavecalc knows statutory holidays for ({self.first_year} to {LAST_YEAR})"
+            )
+
+    def statutory_name(self, day: date) -> HolidayName | None:
+        self._check(day)
+        return self._names.get(day.toordinal())
+
+    def statutory_between(self, start: date, end: date) -> list[tuple[date, HolidayName]]:
+        """Statutory holidays from ``start`` to ``end``, both included, in order."""
+        self._check(start)
+        self._check(end)
+        lo, hi = bisect_left(self._ords, start.toordinal()), bisect_right(self._ords, end.toordinal())
+        return [(date.fromordinal(o), self._names[o]) for o in self._ords[lo:hi]]
+
+    def count_statutory(self, start: date, end: date) -> int:
+        return bisect_right(self._ords, end.toordinal()) - bisect_left(self._ords, start.toordinal())
+
+    def advance(self, start: date, days: int, rule: Literal["calendar", "skip_statutory"]) -> date:
+        """The last day of a leave of ``days`` counted days beginning on ``start``.
+
+        ``calendar`` counts every day. ``skip_statutory`` does not count statutory holidays,
+        so the leave runs on one day for each; the last day is never a statutory holiday.
+        """
+        if days < 1:
+            raise ValueError("a leave is at least one day long")
+        self._check(start)
+        a = start.toordinal()
+        end = a + days - 1
+        if rule == "skip_statutory":
+            # Least fixed point of end = a + days - 1 + holidays(a..end): the first day on which
+            # `days` non-holiday days have been counted. Converges in a few steps.
+            lo = bisect_left(self._ords, a)
+            while True:
+                nxt = a + days - 1 + bisect_right(self._ords, end) - lo
+                if nxt == end:
+                    break
+                end = nxt
+        last = date.fromordinal(end)
+        self._check(last)
+        return last
+
+    def is_workday(self, day: date) -> tuple[bool, bool]:
+        """(is it a working day, does that rest on published arrangement data)."""
+        arr = self.arrangements.get(day.year)
+        if arr is not None:
+            if day in arr.workdays:
+                return True, True
+            if day in arr.rest_days:
+                return False, True
+        off = day.weekday() >= 5 or day.toordinal() in self._names
+        return not off, arr is not None
+
+    def return_day(self, last_day_of_leave: date) -> ReturnDay:
+        """The first working day after the leave, and any year it had to estimate."""
+        day = last_day_of_leave + timedelta(days=1)
+        estimated: set[int] = set()
+        while True:
+            self._check(day)
+            work, known = self.is_workday(day)
+            if not known:
+                estimated.add(day.year)
+            if work:
+                return ReturnDay(day, tuple(sorted(estimated)))
+            day += timedelta(days=1)
+
+    def year_data(self, year: int) -> YearData:
+        arr = self.arrangements.get(year)
+        if arr is None:
+            return YearData(year, "estimate: weekends and statutory holidays only (no arrangement published)", True)
+        return YearData(year, arr.source, False)
+
+    def law_for(self, year: int) -> LawVersion:
+        return self.law.version_for(year)
+
+
+def bundled_calendar() -> Calendar:
+    """Statutory days from the law, arrangements from chinese-calendar."""
+    law = load_law()
+    return Calendar(law, bundled_arrangements(law))

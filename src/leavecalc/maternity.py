@@ -1,0 +1,88 @@
+"""Maternity leave (产假): how many days, from when to when, and the day back at work.
+
+The policy lists the segments in order (Nanjing: the national 98 days and national extras,
+counted in calendar days, then the local extension, statutory holidays not counted). Each
+segment starts the day after the previous one ends. Up to ``max_days_before_birth`` of the
+first segment may be taken before the birth (《女职工劳动保护特别规定》 art 7).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pydantic import Field
+
+from .holidays import Calendar
+from .leave import counting_basis, finish, make_segment, policy_date_warning
+from .policy import Delivery, MaternitySegmentRules, Policy
+from .errors import InputError
+from .results import Basis, Frozen, LeaveResult, Message, Segment
+
+
+class MaternityCase(Frozen):
+    """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth)."""
+
+    birth: date
+    start: date | None = None
+    delivery: Delivery = "normal"
+    babies: int = Field(default=1, ge=1, le=9)
+
+
+def segment_parts(rules: MaternitySegmentRules, difficult: bool, babies: int) -> list[tuple[str, int, list[str]]]:
+    """The parts of a segment this birth is granted: (item, days, citation keys)."""
+    parts = [("base", rules.base.days, rules.base.basis)]
+    if difficult and rules.difficult_birth is not None and rules.difficult_birth.days:
+        parts.append(("difficult_birth", rules.difficult_birth.days, rules.difficult_birth.basis))
+    if babies > 1 and rules.per_extra_baby is not None and rules.per_extra_baby.days:
+        parts.append(("extra_babies", rules.per_extra_baby.days * (babies - 1), rules.per_extra_baby.basis))
+    return parts
+
+
+def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
+    """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    rules = policy.maternity
+    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    start = case.start or case.birth
+    if start > case.birth:
+        raise InputError(f"the leave start {start} is after the birth {case.birth}: leave starts on or before the birth")
+    limit = rules.max_days_before_birth.days
+    earliest = case.birth - timedelta(days=limit)
+    if start < earliest:
+        warnings.append(
+            Message(
+                code="start_too_early",
+                zh=f"产前最多只有{limit}天计入产假：从{earliest}起算。{start}至{earliest - timedelta(days=1)}"
+                f"不属于产假，需另行请假（如年休假、病假）。",
+                en=f"Only {limit} days before the birth count as maternity leave: the leave is counted from "
+                f"{earliest}. {start} to {earliest - timedelta(days=1)} is not maternity leave and needs other "
+                f"leave (annual, sick).",
+            )
+        )
+        start = earliest
+
+    difficult = case.delivery in rules.difficult_deliveries
+    keys = [*rules.order_basis, *rules.max_days_before_birth.basis]
+    segments: list[Segment] = []
+    cursor = start
+    for seg in rules.segments:
+        parts = segment_parts(seg, difficult, case.babies)
+        days = sum(d for _, d, _ in parts)
+        if days == 0:
+            continue
+        basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
+        if any(item == "difficult_birth" for item, _, _ in parts):
+            basis += [Basis.of("difficult_delivery", None, c) for c in policy.cite(rules.difficult_deliveries_basis)]
+        segment = make_segment(
+            calendar,
+            name=seg.name,
+            label=seg.label,
+            label_en=seg.label_en,
+            start=cursor,
+            days=days,
+            counting=seg.counting,
+            basis=basis + counting_basis(policy, seg.counting),
+        )
+        segments.append(segment)
+        keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
+        cursor = segment.end + timedelta(days=1)
+    return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, citation_keys=keys)

@@ -1,0 +1,66 @@
+"""Miscarriage and termination leave (流产假): days by the month of pregnancy, calendar days.
+
+The policy gives tiers by completed months of pregnancy (Jiangsu: under 2 months 20 days,
+2-3 months 30, 3-7 months 42, 7 months or more 98) and how many weeks make a month
+(obstetric months: 4 weeks). The leave starts on the day of the event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from pydantic import Field, model_validator
+
+from .holidays import Calendar
+from .leave import counting_basis, finish, make_segment, policy_date_warning
+from .policy import Policy
+from .results import Basis, Frozen, LeaveResult
+
+
+class MiscarriageCase(Frozen):
+    """A miscarriage or termination on ``date`` after ``weeks`` or ``months`` of pregnancy (one of them)."""
+
+    date: date
+    weeks: int | None = Field(default=None, ge=0, le=45)
+    months: int | None = Field(default=None, ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _one_gestation(self) -> MiscarriageCase:
+        if (self.weeks is None) == (self.months is None):
+            raise ValueError("give the length of pregnancy as weeks or as months (exactly one)")
+        return self
+
+
+def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar) -> LeaveResult:
+    """Miscarriage or termination leave for ``case`` under ``policy``."""
+    rules = policy.miscarriage
+    if case.months is not None:
+        months = Fraction(case.months)
+        keys: list[str] = []
+    else:
+        assert case.weeks is not None
+        months = Fraction(case.weeks, rules.weeks_per_month.value)
+        keys = list(rules.weeks_per_month.basis)
+    # Tiers ascend from month 0 (checked on load), so one always applies.
+    tier = [t for t in rules.tiers if t.from_months <= months][-1]
+    basis = [Basis.of("tier", tier.days, c) for c in policy.cite(tier.basis)]
+    basis += [Basis.of("weeks_per_month", rules.weeks_per_month.value, c) for c in policy.cite(keys)]
+    segment = make_segment(
+        calendar,
+        name="miscarriage",
+        label=tier.label,
+        label_en=tier.label_en,
+        start=case.date,
+        days=tier.days,
+        counting=rules.counting,
+        basis=basis + counting_basis(policy, rules.counting),
+    )
+    return finish(
+        kind="miscarriage",
+        policy=policy,
+        calendar=calendar,
+        segments=[segment],
+        warnings=policy_date_warning(policy, case.date, "流产日期", "date of the miscarriage"),
+        citation_keys=[*tier.basis, *keys, *rules.counting.basis],
+    )

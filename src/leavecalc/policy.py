@@ -1,0 +1,248 @@
+"""Policy files: the law as data.
+
+A policy is one TOML file (``policies/*.toml``) holding every legal number for one
+jurisdiction and period, each naming a citation (document, article, date in force,
+confidence). It is validated on load: unknown keys, a missing or unknown citation,
+negative days and overlapping periods are rejected with the file and the field path.
+The format is documented in docs/policy-format.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator, model_validator
+
+from .errors import NoPolicyError, PolicyError
+
+Confidence = Literal["text", "secondary", "interpretation"]
+Delivery = Literal["normal", "cesarean", "assisted", "other_difficult"]
+CountingRule = Literal["calendar", "skip_statutory"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(_Strict):
+    """Where a rule comes from and how sure the project is of it."""
+
+    document: str
+    article: str
+    in_force: date | Literal["unverified"]
+    confidence: Confidence
+    source_file: str | None = None
+    # Shown to the user whenever a result rests on this citation (required for interpretations).
+    note: str | None = None
+    note_en: str | None = None
+
+    @model_validator(mode="after")
+    def _interpretations_explain_themselves(self) -> Citation:
+        if self.confidence == "interpretation" and not (self.note and self.note_en):
+            raise ValueError("an interpretation needs note and note_en, shown to the user")
+        return self
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class _Cited(_Strict):
+    basis: list[str] = Field(min_length=1)
+    _listify = field_validator("basis", mode="before")(_one_or_many)
+
+
+class Days(_Cited):
+    days: int = Field(ge=0)
+
+
+class Value(_Cited):
+    value: PositiveInt
+
+
+class Counting(_Cited):
+    rule: CountingRule
+
+
+class MaternitySegmentRules(_Strict):
+    name: str
+    label: str
+    label_en: str
+    counting: Counting
+    base: Days
+    difficult_birth: Days | None = None
+    per_extra_baby: Days | None = None
+
+
+class MaternityRules(_Strict):
+    difficult_deliveries: list[Delivery]
+    difficult_deliveries_basis: list[str]
+    max_days_before_birth: Days
+    order_basis: list[str]
+    segments: list[MaternitySegmentRules] = Field(min_length=1)
+
+    _listify = field_validator("difficult_deliveries_basis", "order_basis", mode="before")(_one_or_many)
+
+
+class MiscarriageTier(_Cited):
+    from_months: int = Field(ge=0)
+    days: PositiveInt
+    label: str
+    label_en: str
+
+
+class MiscarriageRules(_Strict):
+    counting: Counting
+    weeks_per_month: Value
+    tiers: list[MiscarriageTier] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tiers_ascend_from_zero(self) -> MiscarriageRules:
+        starts = [t.from_months for t in self.tiers]
+        if starts[0] != 0 or any(a >= b for a, b in zip(starts, starts[1:])):
+            raise ValueError("tiers must start at from_months = 0 and strictly ascend")
+        return self
+
+
+class Policy(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    jurisdiction: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str
+    title_en: str
+    effective_from: date
+    effective_until: date | None = None
+    citations: dict[str, Citation]
+    maternity: MaternityRules
+    miscarriage: MiscarriageRules
+
+    @model_validator(mode="after")
+    def _check(self) -> Policy:
+        if self.effective_until is not None and self.effective_until < self.effective_from:
+            raise ValueError("effective_until is before effective_from")
+        for path, key in _basis_refs(self, ()):
+            if key not in self.citations:
+                raise ValueError(f"{'.'.join(path)}: unknown citation {key!r} (not in [citations])")
+        return self
+
+    def in_force_on(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
+
+    def cite(self, keys: Iterable[str]) -> list[Citation]:
+        return [self.citations[k] for k in keys]
+
+
+def _basis_refs(node: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every citation key named anywhere in the policy, with its field path."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if name.endswith("basis") and isinstance(value, list):
+                for key in value:
+                    yield (*path, name), key
+            else:
+                yield from _basis_refs(value, (*path, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _basis_refs(item, (*path, str(i)))
+
+
+def _describe(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    msg = first["msg"].removeprefix("Value error, ")
+    more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+    return f"field {where}: {msg}{more}"
+
+
+def parse_policy(text: str, origin: str) -> Policy:
+    """Validate policy TOML text; ``origin`` names the file in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise PolicyError(f"policy file {origin}: not valid TOML: {e}") from None
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as e:
+        raise PolicyError(f"policy file {origin}: {_describe(e)}") from None
+
+
+def load_policy_file(path: str | Path) -> Policy:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PolicyError(f"policy file {p}: cannot read it ({e.__class__.__name__}: {e})") from None
+    return parse_policy(text, str(p))
+
+
+class PolicyRegistry:
+    """The policies known to a run, and which one is in force for a jurisdiction on a date."""
+
+    def __init__(self, policies: Iterable[Policy]):
+        self._by_id: dict[str, Policy] = {}
+        for p in policies:
+            if p.id in self._by_id:
+                raise PolicyError(f"two policies have the id {p.id!r}")
+            self._by_id[p.id] = p
+        self._check_no_overlap()
+
+    def _check_no_overlap(self) -> None:
+        by_place: dict[str, list[Policy]] = {}
+        for p in self._by_id.values():
+            by_place.setdefault(p.jurisdiction, []).append(p)
+        for place, ps in by_place.items():
+            ps.sort(key=lambda p: p.effective_from)
+            for a, b in zip(ps, ps[1:]):
+                if a.effective_until is None or a.effective_until >= b.effective_from:
+                    raise PolicyError(
+                        f"policies {a.id!r} and {b.id!r} of {place!r} overlap: "
+                        f"field effective_until of {a.id!r} must be before {b.effective_from}"
+                    )
+
+    @property
+    def policies(self) -> list[Policy]:
+        return sorted(self._by_id.values(), key=lambda p: (p.jurisdiction, p.effective_from))
+
+    @cached_property
+    def jurisdictions(self) -> list[str]:
+        return sorted({p.jurisdiction for p in self._by_id.values()})
+
+    def get(self, policy_id: str) -> Policy:
+        try:
+            return self._by_id[policy_id]
+        except KeyError:
+            known = ", ".join(sorted(self._by_id))
+            raise PolicyError(f"unknown policy {policy_id!r} (known: {known})") from None
+
+    def in_force(self, jurisdiction: str, day: date) -> Policy:
+        """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
+        if jurisdiction not in self.jurisdictions:
+            raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
+        for p in self._by_id.values():
+            if p.jurisdiction == jurisdiction and p.in_force_on(day):
+                return p
+        spans = "; ".join(
+            f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
+            for p in self.policies
+            if p.jurisdiction == jurisdiction
+        )
+        raise NoPolicyError(f"no {jurisdiction} policy is in force on {day} (policies cover {spans})")
+
+    def resolve(self, spec: str) -> Policy:
+        """A policy id, or the path of a policy file (anything ending in .toml)."""
+        if spec.endswith(".toml") or "/" in spec or "\\" in spec:
+            return load_policy_file(spec)
+        return self.get(spec)
+
+
+def bundled_policies() -> PolicyRegistry:
+    """The policies shipped inside the package (``leavecalc/policies/*.toml``)."""
+    folder = resources.files("leavecalc") / "policies"
+    found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return PolicyRegistry(parse_policy(f.read_text(encoding="utf-8"), f"leavecalc/policies/{f.name}") for f in found)

@@ -1,0 +1,84 @@
+"""Result models: frozen, typed, and able to explain every number they hold.
+
+Field names here are a public contract (docs/json-contract.md): payroll systems parse them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .policy import Citation
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Basis(Frozen):
+    """One legal source behind a number: what it grants (``item``, ``days``) and where it is written."""
+
+    item: str
+    days: int | None
+    document: str
+    article: str
+    in_force: date | Literal["unverified"]
+    confidence: Literal["text", "secondary", "interpretation"]
+
+    @classmethod
+    def of(cls, item: str, days: int | None, c: Citation) -> Basis:
+        return cls(item=item, days=days, document=c.document, article=c.article, in_force=c.in_force, confidence=c.confidence)
+
+
+class Message(Frozen):
+    """A warning or note, with a stable ``code`` for programs and text in both languages."""
+
+    code: str
+    zh: str
+    en: str
+
+
+class NamedDay(Frozen):
+    date: date
+    name: str
+    name_en: str
+
+
+class HolidayDataUsed(Frozen):
+    """The holiday data a year's working days rest on (``estimated``: none was published)."""
+
+    year: int
+    source: str
+    estimated: bool
+
+
+class Segment(Frozen):
+    """A stretch of leave counted under one rule."""
+
+    name: str
+    label: str
+    label_en: str
+    days: int
+    start: date
+    end: date
+    counting: Literal["calendar", "skip_statutory"]
+    basis: list[Basis]
+
+
+class LeaveResult(Frozen):
+    """A leave: its days, dates, the day back at work, and the law behind each part."""
+
+    kind: str
+    policy: str
+    total_days: int
+    start: date
+    end: date
+    return_to_work: date
+    provisional: bool
+    segments: list[Segment]
+    skipped_holidays: list[NamedDay]
+    warnings: list[Message]
+    notes: list[Message]
+    holiday_data: list[HolidayDataUsed]
