@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled policies and calendar are loaded once per test session."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from leavecalc.holidays import Calendar, bundled_calendar
+from leavecalc.policy import Policy, PolicyRegistry, bundled_policies
+
+
+@pytest.fixture(scope="session")
+def registry() -> PolicyRegistry:
+    return bundled_policies()
+
+
+@pytest.fixture(scope="session")
+def calendar() -> Calendar:
+    return bundled_calendar()
+
+
+@pytest.fixture(scope="session")
+def nj2025(registry: PolicyRegistry) -> Policy:
+    return registry.get("nanjing_2025")
+
+
+@pytest.fixture(scope="session")
+def nj2023(registry: PolicyRegistry) -> Policy:
+    return registry.get("nanjing_2023")
+
+
+def d(text: str) -> date:
+    """Short date literal for worked examples."""
+    return date.fromisoformat(text)
