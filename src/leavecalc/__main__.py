@@ -1,0 +1,3 @@
+from leavecalc.cli import main
+
+main()
