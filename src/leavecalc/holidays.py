@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import metadata, resources
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -190,8 +190,11 @@ class Calendar:
     arrangements: Mapping[int, Arrangement]
     _ords: list[int] = field(init=False, repr=False)
     _names: dict[int, HolidayName] = field(init=False, repr=False)
+    # Derived objects that depend only on this calendar (built once, reused by results).
+    memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "first_year", self.law.first_year)
         names: dict[int, HolidayName] = {}
         for year in range(self.law.first_year, LAST_YEAR + 1):
             arr = self.arrangements.get(year)
@@ -200,9 +203,7 @@ class Calendar:
         object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_ords", sorted(names))
 
-    @property
-    def first_year(self) -> int:
-        return self.law.first_year
+    first_year: int = field(init=False)
 
     def _check(self, day: date) -> None:
         if not self.first_year <= day.year <= LAST_YEAR:
@@ -273,6 +274,11 @@ class Calendar:
             day += timedelta(days=1)
 
     def year_data(self, year: int) -> YearData:
+        if ("year", year) not in self.memo:
+            self.memo[("year", year)] = self._year_data(year)
+        return self.memo[("year", year)]  # type: ignore[no-any-return]
+
+    def _year_data(self, year: int) -> YearData:
         arr = self.arrangements.get(year)
         if arr is None:
             return YearData(year, "estimate: weekends and statutory holidays only (no arrangement published)", True)

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .holidays import Calendar
+from .holidays import Calendar, LawVersion
 from .policy import Citation, Counting, Policy
 from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
 
 
 def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
     """The user-facing notes of the citations a result used, each once, in order of use."""
-    seen: dict[str, Citation] = {}
-    for k in keys:
-        c = policy.citations[k]
-        if c.note and k not in seen:
-            seen[k] = c
-    return [Message(code=k, zh=c.note or "", en=c.note_en or c.note or "") for k, c in seen.items()]
+    memo_key = ("notes", tuple(keys))
+    if memo_key not in policy.memo:
+        seen: dict[str, Citation] = {}
+        for k in memo_key[1]:
+            c = policy.citations[k]
+            if c.note and k not in seen:
+                seen[k] = c
+        policy.memo[memo_key] = [Message(code=k, zh=c.note or "", en=c.note_en or c.note or "") for k, c in seen.items()]
+    return list(policy.memo[memo_key])
 
 
 def counting_basis(policy: Policy, counting: Counting) -> list[Basis]:
@@ -26,7 +29,14 @@ def counting_basis(policy: Policy, counting: Counting) -> list[Basis]:
 
 def statutory_law_basis(calendar: Calendar, start: date, end: date) -> list[Basis]:
     """The holiday law that says which days a "statutory holidays not counted" rule skips."""
-    versions = {id(v): v for v in map(calendar.law_for, range(start.year, end.year + 1))}
+    key = ("law_basis", start.year, end.year)
+    if key not in calendar.memo:
+        versions = {id(v): v for v in map(calendar.law_for, range(start.year, end.year + 1))}
+        calendar.memo[key] = _law_basis(list(versions.values()))
+    return list(calendar.memo[key])
+
+
+def _law_basis(versions: list[LawVersion]) -> list[Basis]:
     return [
         Basis(
             item="statutory_holidays",
@@ -36,7 +46,7 @@ def statutory_law_basis(calendar: Calendar, start: date, end: date) -> list[Basi
             in_force=v.effective_from,
             confidence=v.confidence,
         )
-        for v in versions.values()
+        for v in versions
     ]
 
 
@@ -72,6 +82,22 @@ def missing_arrangement_warning(years: Sequence[int]) -> Message:
     )
 
 
+def year_used(calendar: Calendar, year: int) -> HolidayDataUsed:
+    key = ("used", year)
+    if key not in calendar.memo:
+        y = calendar.year_data(year)
+        calendar.memo[key] = HolidayDataUsed(year=y.year, source=y.source, estimated=y.estimated)
+    return calendar.memo[key]  # type: ignore[no-any-return]
+
+
+def named_day(calendar: Calendar, day: date, name: str, name_en: str) -> NamedDay:
+    """A holiday as results show it; one object per day, kept in the calendar's memo."""
+    key = ("named", day)
+    if key not in calendar.memo:
+        calendar.memo[key] = NamedDay(date=day, name=name, name_en=name_en)
+    return calendar.memo[key]  # type: ignore[no-any-return]
+
+
 def finish(
     *,
     kind: str,
@@ -79,7 +105,7 @@ def finish(
     calendar: Calendar,
     segments: list[Segment],
     warnings: list[Message],
-    citation_keys: Iterable[str],
+    notes: list[Message],
 ) -> LeaveResult:
     """Assemble a result: total, end, the day back at work and what it rests on."""
     start, end = segments[0].start, segments[-1].end
@@ -88,13 +114,12 @@ def finish(
     if back.estimated_years:
         warnings.append(missing_arrangement_warning(back.estimated_years))
     skipped = [
-        NamedDay(date=d, name=n.zh, name_en=n.en)
+        named_day(calendar, d, n.zh, n.en)
         for s in segments
         if s.counting == "skip_statutory"
         for d, n in calendar.statutory_between(s.start, s.end)
     ]
-    years = range(end.year, back.day.year + 1)
-    data = [HolidayDataUsed(year=y.year, source=y.source, estimated=y.estimated) for y in map(calendar.year_data, years)]
+    data = [year_used(calendar, y) for y in range(end.year, back.day.year + 1)]
     return LeaveResult(
         kind=kind,
         policy=policy.id,
@@ -106,7 +131,7 @@ def finish(
         segments=segments,
         skipped_holidays=skipped,
         warnings=warnings,
-        notes=notes_for(policy, citation_keys),
+        notes=notes,
         holiday_data=data,
     )
 

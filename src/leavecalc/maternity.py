@@ -9,13 +9,14 @@ first segment may be taken before the birth (《女职工劳动保护特别规�
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from pydantic import Field
 
-from .holidays import Calendar
-from .leave import counting_basis, finish, make_segment, policy_date_warning
-from .policy import Delivery, MaternitySegmentRules, Policy
 from .errors import InputError
+from .holidays import Calendar
+from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .policy import Counting, Delivery, MaternitySegmentRules, Policy
 from .results import Basis, Frozen, LeaveResult, Message, Segment
 
 
@@ -28,6 +29,15 @@ class MaternityCase(Frozen):
     babies: int = Field(default=1, ge=1, le=9)
 
 
+class SegmentPlan(NamedTuple):
+    """A segment with its days and basis worked out; only its dates remain to be counted."""
+
+    rules: MaternitySegmentRules
+    days: int
+    basis: list[Basis]
+    counting: Counting
+
+
 def segment_parts(rules: MaternitySegmentRules, difficult: bool, babies: int) -> list[tuple[str, int, list[str]]]:
     """The parts of a segment this birth is granted: (item, days, citation keys)."""
     parts = [("base", rules.base.days, rules.base.basis)]
@@ -36,6 +46,29 @@ def segment_parts(rules: MaternitySegmentRules, difficult: bool, babies: int) ->
     if babies > 1 and rules.per_extra_baby is not None and rules.per_extra_baby.days:
         parts.append(("extra_babies", rules.per_extra_baby.days * (babies - 1), rules.per_extra_baby.basis))
     return parts
+
+
+def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[SegmentPlan], list[Message]]:
+    """Segments, days, basis and notes for a kind of birth. The same for every birth of that
+    kind under the policy, so it is built once and kept in ``policy.memo``."""
+    key = ("maternity", difficult, babies)
+    if key in policy.memo:
+        return policy.memo[key]  # type: ignore[no-any-return]
+    rules = policy.maternity
+    plans: list[SegmentPlan] = []
+    keys = [*rules.order_basis, *rules.max_days_before_birth.basis]
+    for seg in rules.segments:
+        parts = segment_parts(seg, difficult, babies)
+        days = sum(d for _, d, _ in parts)
+        if days == 0:
+            continue
+        basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
+        if any(item == "difficult_birth" for item, _, _ in parts):
+            basis += [Basis.of("difficult_delivery", None, c) for c in policy.cite(rules.difficult_deliveries_basis)]
+        plans.append(SegmentPlan(seg, days, basis + counting_basis(policy, seg.counting), seg.counting))
+        keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
+    policy.memo[key] = (plans, notes_for(policy, keys))
+    return policy.memo[key]  # type: ignore[no-any-return]
 
 
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
@@ -60,29 +93,20 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
         )
         start = earliest
 
-    difficult = case.delivery in rules.difficult_deliveries
-    keys = [*rules.order_basis, *rules.max_days_before_birth.basis]
+    plans, notes = maternity_plan(policy, case.delivery in rules.difficult_deliveries, case.babies)
     segments: list[Segment] = []
     cursor = start
-    for seg in rules.segments:
-        parts = segment_parts(seg, difficult, case.babies)
-        days = sum(d for _, d, _ in parts)
-        if days == 0:
-            continue
-        basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
-        if any(item == "difficult_birth" for item, _, _ in parts):
-            basis += [Basis.of("difficult_delivery", None, c) for c in policy.cite(rules.difficult_deliveries_basis)]
+    for plan in plans:
         segment = make_segment(
             calendar,
-            name=seg.name,
-            label=seg.label,
-            label_en=seg.label_en,
+            name=plan.rules.name,
+            label=plan.rules.label,
+            label_en=plan.rules.label_en,
             start=cursor,
-            days=days,
-            counting=seg.counting,
-            basis=basis + counting_basis(policy, seg.counting),
+            days=plan.days,
+            counting=plan.counting,
+            basis=plan.basis,
         )
         segments.append(segment)
-        keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
         cursor = segment.end + timedelta(days=1)
-    return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, citation_keys=keys)
+    return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)

@@ -13,7 +13,7 @@ from fractions import Fraction
 from pydantic import Field, model_validator
 
 from .holidays import Calendar
-from .leave import counting_basis, finish, make_segment, policy_date_warning
+from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Policy
 from .results import Basis, Frozen, LeaveResult
 
@@ -62,5 +62,5 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         calendar=calendar,
         segments=[segment],
         warnings=policy_date_warning(policy, case.date, "流产日期", "date of the miscarriage"),
-        citation_keys=[*tier.basis, *keys, *rules.counting.basis],
+        notes=notes_for(policy, [*tier.basis, *keys, *rules.counting.basis]),
     )

@@ -130,6 +130,11 @@ class Policy(_Strict):
                 raise ValueError(f"{'.'.join(path)}: unknown citation {key!r} (not in [citations])")
         return self
 
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Derived data that depends only on this policy (segment plans, notes), built once."""
+        return {}
+
     def in_force_on(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 
