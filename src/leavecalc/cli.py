@@ -170,6 +170,28 @@ def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to
     typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
 
 
+@app.command()
+def batch(
+    source: Annotated[str, typer.Argument(help="Input file, .csv (with a header row) or .jsonl; - for stdin.")],
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Output file (.csv or .jsonl); default stdout.")] = None,
+    out_format: Annotated[Optional[str], typer.Option("--format", help="Output format, csv or jsonl (default: by extension, else the input's).")] = None,
+    in_format: Annotated[Optional[str], typer.Option("--input-format", help="Input format, csv or jsonl (default: by extension).")] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+) -> None:
+    """Many cases at once: one output row per input row, in order (docs/batch.md).
+
+    Exit status: 0 when every row was computed, 1 when any row has an error, 2 when the input
+    cannot be read at all."""
+    from .batch import Context, run_files
+
+    reg = registry()
+    ctx = Context(reg, calendar(), jurisdiction, reg.resolve(policy) if policy else None)
+    summary = run_files(source, output, in_format, out_format, ctx)
+    typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
+    raise SystemExit(1 if summary.errors else 0)
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)

@@ -262,6 +262,12 @@ class Calendar:
 
     def return_day(self, last_day_of_leave: date) -> ReturnDay:
         """The first working day after the leave, and any year it had to estimate."""
+        key = ("return", last_day_of_leave)
+        if key not in self.memo:  # one entry per distinct date: bounded, and batches repeat dates
+            self.memo[key] = self._return_day(last_day_of_leave)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def _return_day(self, last_day_of_leave: date) -> ReturnDay:
         day = last_day_of_leave + timedelta(days=1)
         estimated: set[int] = set()
         while True:

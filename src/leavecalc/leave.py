@@ -62,8 +62,7 @@ def make_segment(
     basis: list[Basis],
 ) -> Segment:
     end = calendar.advance(start, days, counting.rule)
-    if counting.rule == "skip_statutory":
-        basis = basis + statutory_law_basis(calendar, start, end)
+    basis = basis + statutory_law_basis(calendar, start, end) if counting.rule == "skip_statutory" else list(basis)
     return Segment(
         name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=counting.rule, basis=basis
     )
@@ -90,11 +89,11 @@ def year_used(calendar: Calendar, year: int) -> HolidayDataUsed:
     return calendar.memo[key]  # type: ignore[no-any-return]
 
 
-def named_day(calendar: Calendar, day: date, name: str, name_en: str) -> NamedDay:
-    """A holiday as results show it; one object per day, kept in the calendar's memo."""
-    key = ("named", day)
+def skipped_days(calendar: Calendar, start: date, end: date) -> list[NamedDay]:
+    """The statutory holidays from ``start`` to ``end`` as results show them (memoized by span)."""
+    key = ("skipped", start, end)
     if key not in calendar.memo:
-        calendar.memo[key] = NamedDay(date=day, name=name, name_en=name_en)
+        calendar.memo[key] = [NamedDay(date=d, name=n.zh, name_en=n.en) for d, n in calendar.statutory_between(start, end)]
     return calendar.memo[key]  # type: ignore[no-any-return]
 
 
@@ -113,12 +112,7 @@ def finish(
     warnings = list(warnings)
     if back.estimated_years:
         warnings.append(missing_arrangement_warning(back.estimated_years))
-    skipped = [
-        named_day(calendar, d, n.zh, n.en)
-        for s in segments
-        if s.counting == "skip_statutory"
-        for d, n in calendar.statutory_between(s.start, s.end)
-    ]
+    skipped = [day for s in segments if s.counting == "skip_statutory" for day in skipped_days(calendar, s.start, s.end)]
     data = [year_used(calendar, y) for y in range(end.year, back.day.year + 1)]
     return LeaveResult(
         kind=kind,
@@ -128,10 +122,10 @@ def finish(
         end=end,
         return_to_work=back.day,
         provisional=bool(back.estimated_years),
-        segments=segments,
+        segments=list(segments),
         skipped_holidays=skipped,
         warnings=warnings,
-        notes=notes,
+        notes=list(notes),
         holiday_data=data,
     )
 

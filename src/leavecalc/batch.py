@@ -1,0 +1,297 @@
+"""`leavecalc batch`: many cases from a CSV or JSON Lines file, one output row per input row.
+
+The contract (docs/batch.md): every input row gives exactly one output row, in input order,
+carrying its ``id``, with either the result fields or an ``error``. A bad row never stops the
+run. Rows are read, computed and written one at a time, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from pydantic import ValidationError
+
+from .errors import LeavecalcError
+from .holidays import Calendar
+from .maternity import MaternityCase, maternity_leave
+from .miscarriage import MiscarriageCase, miscarriage_leave
+from .policy import Policy, PolicyRegistry
+from .results import LeaveResult
+
+Format = Literal["csv", "jsonl"]
+
+
+class BatchFileError(LeavecalcError):
+    """The input as a whole cannot be read (missing, wrong encoding, no header): nothing is computed."""
+
+
+@dataclass
+class Context:
+    """What every row shares: policies, calendar, defaults. Policies are looked up once per id."""
+
+    registry: PolicyRegistry
+    calendar: Calendar
+    jurisdiction: str = "nanjing"
+    policy: Policy | None = None  # --policy: used for every row that names none
+    _by_id: dict[str, Policy] = field(default_factory=dict)
+
+    def policy_for(self, row: Mapping[str, Any], day: Any) -> Policy:
+        chosen = row.get("policy")
+        if chosen:
+            if chosen not in self._by_id:
+                self._by_id[chosen] = self.registry.get(chosen)
+            return self._by_id[chosen]
+        if self.policy is not None:
+            return self.policy
+        return self.registry.in_force(row.get("jurisdiction") or self.jurisdiction, day)
+
+
+def leave_fields(r: LeaveResult) -> dict[str, Any]:
+    return {
+        "policy": r.policy,
+        "total_days": r.total_days,
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat(),
+        "return_to_work": r.return_to_work.isoformat(),
+        "provisional": r.provisional,
+        "warnings": ";".join(w.code for w in r.warnings),
+    }
+
+
+def as_date(row: Mapping[str, Any], name: str) -> date | None:
+    """Dates must be YYYY-MM-DD text: a JSON number is refused rather than read as Unix time."""
+    value = row.get(name)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+
+
+def maternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    case = MaternityCase(
+        birth=as_date(row, "birth"),
+        start=as_date(row, "start"),
+        delivery=row.get("delivery") or "normal",
+        babies=row.get("babies") or 1,
+    )
+    return leave_fields(maternity_leave(ctx.policy_for(row, case.birth), case, ctx.calendar))
+
+
+def miscarriage_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    case = MiscarriageCase(date=as_date(row, "date"), weeks=row.get("weeks"), months=row.get("months"))
+    return leave_fields(miscarriage_leave(ctx.policy_for(row, case.date), case, ctx.calendar))
+
+
+# kind -> computes the result fields of one row. New kinds add themselves here.
+KINDS: dict[str, Callable[[Mapping[str, Any], Context], dict[str, Any]]] = {
+    "maternity": maternity_row,
+    "miscarriage": miscarriage_row,
+}
+
+# Output columns, fixed so a streamed CSV can write its header first. A column a kind does not
+# fill is empty (CSV) or null (JSON Lines).
+COLUMNS = ["id", "kind", "error", "policy", "total_days", "start", "end", "return_to_work", "provisional", "warnings"]
+
+
+def column_name(key: str) -> str:
+    """Input names are the CLI option names: ``avg-wage``, ``avg_wage`` and ``Avg-Wage`` are one."""
+    return key.strip().lower().replace("-", "_")
+
+
+def clean(raw: Mapping[str, Any], names_are_clean: bool = False) -> dict[str, Any]:
+    """The row's fields with surrounding spaces removed; empty cells are absent."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key is None:  # csv: more cells than header names
+            raise ValueError("the row has more cells than the header has columns")
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                continue
+        elif value is None:
+            continue
+        out[key if names_are_clean else column_name(key)] = value
+    return out
+
+
+def describe(e: Exception) -> str:
+    if isinstance(e, ValidationError):
+        err = e.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        return (f"{where}: " if where else "") + err["msg"].removeprefix("Value error, ")
+    return str(e)
+
+
+def process(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool = False) -> dict[str, Any]:
+    """One input row to one output row. Never raises: any failure becomes the ``error`` column."""
+    row_id = raw.get("id")
+    kind = raw.get("kind")
+    out: dict[str, Any] = {
+        "id": "" if row_id is None else str(row_id).strip(),
+        "kind": "" if kind is None else str(kind).strip(),
+        "error": "",
+    }
+    try:
+        row = clean(raw, names_are_clean)
+        if "id" not in row:
+            raise ValueError("missing id")
+        handler = KINDS.get(str(row.get("kind", "")).strip())
+        if handler is None:
+            raise ValueError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+        out.update(handler(row, ctx))
+    except (LeavecalcError, ValidationError, ValueError, TypeError) as e:
+        out["error"] = describe(e)
+    except Exception as e:  # the contract: a row is never lost, whatever goes wrong in it
+        out["error"] = f"internal error: {e.__class__.__name__}: {e}"
+    return out
+
+
+# ---------------------------------------------------------------- files
+
+def detect_format(path: str | None, given: str | None, default: Format = "csv") -> Format:
+    """The format named by --format, else by the file's extension; stdin/stdout (- or none) default."""
+    if given:
+        if given not in ("csv", "jsonl"):
+            raise BatchFileError(f"--format must be csv or jsonl, not {given!r}")
+        return given  # type: ignore[return-value]
+    if path is None or path == "-":
+        return default
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    raise BatchFileError(f"cannot tell the format of {path!r} from its extension: use .csv or .jsonl, or --format")
+
+
+def check_encoding(path: str) -> None:
+    """Read the whole file once as UTF-8 before computing anything, so a wrong encoding is a clean
+    fatal error rather than a half-written output (chunked: memory stays flat)."""
+    try:
+        with open(path, "rb") as f:
+            for line_no, line in enumerate(f, 1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise BatchFileError(f"{path}: line {line_no} is not UTF-8 text: save the file as UTF-8") from None
+    except OSError as e:
+        raise BatchFileError(f"{path}: cannot read it ({e.strerror or e})") from None
+
+
+def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[dict[str, Any]]:
+    """The rows of the input. A CSV header is checked here, before any output is written."""
+    if fmt == "csv":
+        reader = csv.DictReader(f)
+        header = reader.fieldnames
+        if not header or not {"id", "kind"} <= {column_name(h) for h in header}:
+            raise BatchFileError(f"{name}: missing header: the first line must name the columns, including id and kind")
+        reader.fieldnames = [column_name(h) for h in header]
+        return reader
+    return _json_lines(f)
+
+
+def _json_lines(f: IO[str]) -> Iterator[dict[str, Any]]:
+    for n, line in enumerate(f, 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield {"id": None, "kind": None, "__error__": f"line {n}: not valid JSON ({e.msg})"}
+            continue
+        yield value if isinstance(value, dict) else {"__error__": f"line {n}: not a JSON object"}
+
+
+def csv_cell(value: Any) -> Any:
+    if value is True or value is False:
+        return "true" if value else "false"
+    return value
+
+
+def none_if_empty(value: Any) -> Any:
+    return None if value is None or value == "" else value
+
+
+class Writer:
+    def __init__(self, f: IO[str], fmt: Format):
+        self.f, self.fmt = f, fmt
+        if fmt == "csv":
+            self.csv = csv.writer(f, lineterminator="\n")
+            self.csv.writerow(COLUMNS)
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self.fmt == "csv":
+            self.csv.writerow([csv_cell(row.get(k)) for k in COLUMNS])
+        else:
+            self.f.write(json.dumps({k: none_if_empty(row.get(k)) for k in COLUMNS}, ensure_ascii=False))
+            self.f.write("\n")
+
+
+@dataclass
+class Summary:
+    rows: int = 0
+    ok: int = 0
+    errors: int = 0
+
+
+def run(
+    rows: Iterable[Mapping[str, Any]],
+    ctx: Context,
+    writer: Writer,
+    progress: Callable[[int], None] | None = None,
+    names_are_clean: bool = False,
+) -> Summary:
+    summary = Summary()
+    for raw in rows:
+        if "__error__" in raw:
+            out = {"id": "", "kind": "", "error": raw["__error__"]}
+        else:
+            out = process(raw, ctx, names_are_clean)
+        writer.write(out)
+        summary.rows += 1
+        if out["error"]:
+            summary.errors += 1
+        else:
+            summary.ok += 1
+        if progress is not None and summary.rows % 10000 == 0:
+            progress(summary.rows)
+    return summary
+
+
+def run_files(
+    source: str, target: str | None, fmt_in: str | None, fmt_out: str | None, ctx: Context
+) -> Summary:
+    """Stream ``source`` (a path, or - for stdin) to ``target`` (a path, or stdout)."""
+    in_fmt = detect_format(source, fmt_in)
+    out_fmt = detect_format(target, fmt_out, default=in_fmt)
+    if source != "-":
+        check_encoding(source)
+    progress = None
+    if sys.stderr.isatty():
+        def progress(n: int) -> None:
+            sys.stderr.write(f"\r{n:,} rows")
+            sys.stderr.flush()
+    fin = sys.stdin if source == "-" else open(source, encoding="utf-8-sig", newline="")
+    fout = sys.stdout if not target or target == "-" else open(target, "w", encoding="utf-8", newline="")
+    try:
+        rows = read_rows(fin, in_fmt, source)
+        summary = run(rows, ctx, Writer(fout, out_fmt), progress, names_are_clean=in_fmt == "csv")
+    finally:
+        if fin is not sys.stdin:
+            fin.close()
+        if fout is not sys.stdout:
+            fout.close()
+    if progress is not None:
+        sys.stderr.write("\r")
+    return summary
