@@ -1,0 +1,152 @@
+"""The batch contract: one output row per input row, in order, with its id; bad rows never stop
+the run; unreadable input is one fatal error before any output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leavecalc.batch import COLUMNS, Context, Writer, process, read_rows, run
+from leavecalc.cli import main
+
+GOOD_AND_BAD = """id,kind,birth,start,delivery,babies,date,weeks,months
+a1,maternity,2025-03-10,,cesarean,2,,,
+a2,maternity,2025-13-10,,,,,,
+a3,miscarriage,,,,,2026-01-25,6,
+a4,teleportation,2025-03-10,,,,,,
+,maternity,2025-03-10,,,,,,
+a6,maternity,2021-03-10,,,,,,
+a7,maternity,2025-03-10,,vaginal,1,,,
+a8,maternity,2025-03-10,,,0,,,
+a9,maternity,2025-03-10,2025-03-12,,,,,
+a10,miscarriage,,,,,2026-01-25,6,2
+a11,maternity,2026-09-01,,,,,,
+"""
+
+
+@pytest.fixture(scope="module")
+def ctx(registry, calendar):
+    return Context(registry, calendar)
+
+
+def batch(text: str, fmt: str, ctx: Context, out_fmt: str = "csv") -> list[dict]:
+    out = io.StringIO()
+    run(read_rows(io.StringIO(text), fmt, "in"), ctx, Writer(out, out_fmt), names_are_clean=fmt == "csv")
+    out.seek(0)
+    if out_fmt == "csv":
+        return list(csv.DictReader(out))
+    return [json.loads(line) for line in out]
+
+
+def test_every_row_gives_one_row_in_order_with_its_error(ctx):
+    rows = batch(GOOD_AND_BAD, "csv", ctx)
+    assert [r["id"] for r in rows] == ["a1", "a2", "a3", "a4", "", "a6", "a7", "a8", "a9", "a10", "a11"]
+    errors = {r["id"] or "(none)": r["error"] for r in rows}
+    assert errors["a1"] == "" and errors["a3"] == "" and errors["a11"] == ""
+    assert "is not a date" in errors["a2"]
+    assert "unknown kind 'teleportation'" in errors["a4"]
+    assert errors["(none)"] == "missing id"
+    assert "no nanjing policy is in force on 2021-03-10" in errors["a6"]
+    assert errors["a7"].startswith("delivery:")
+    assert errors["a8"].startswith("babies:")
+    assert "after the birth" in errors["a9"]
+    assert "exactly one" in errors["a10"]
+
+
+def test_good_rows_carry_the_result_fields(ctx):
+    rows = {r["id"]: r for r in batch(GOOD_AND_BAD, "csv", ctx)}
+    # Twins by caesarean 2025-03-10: 218 days to 10-17, back Monday 10-20 (tests/test_maternity.py).
+    assert (rows["a1"]["total_days"], rows["a1"]["end"], rows["a1"]["return_to_work"]) == ("218", "2025-10-17", "2025-10-20")
+    assert rows["a1"]["provisional"] == "false" and rows["a1"]["policy"] == "nanjing_2025"
+    assert (rows["a11"]["provisional"], rows["a11"]["warnings"]) == ("true", "arrangement_missing")
+    assert rows["a2"]["total_days"] == ""
+
+
+def test_csv_and_jsonl_give_the_same_results(ctx):
+    as_csv = batch(GOOD_AND_BAD, "csv", ctx)
+    lines = [json.dumps({k: v for k, v in r.items() if v}) for r in csv.DictReader(io.StringIO(GOOD_AND_BAD))]
+    as_jsonl = batch("\n".join(lines) + "\n", "jsonl", ctx, out_fmt="jsonl")
+    assert len(as_csv) == len(as_jsonl)
+    for c, j in zip(as_csv, as_jsonl):
+        assert set(j) == set(COLUMNS)
+        assert c == {k: "" if v is None else ("true" if v is True else "false" if v is False else str(v)) for k, v in j.items()}
+
+
+def test_jsonl_lines_that_are_not_objects_still_give_a_row(ctx):
+    rows = batch('{"id": "x", "kind": "maternity", "birth": "2025-03-10"}\nnot json\n[1, 2]\n', "jsonl", ctx, "jsonl")
+    assert [r["error"] for r in rows] == [None, "line 2: not valid JSON (Expecting value)", "line 3: not a JSON object"]
+
+
+def test_json_number_is_not_taken_for_a_date(ctx):
+    row = process({"id": "n", "kind": "maternity", "birth": 20250310}, ctx)
+    assert "is not a date" in row["error"]
+
+
+def test_header_names_as_cli_options(ctx):
+    rows = batch("ID,Kind,Birth,Delivery,Babies\nz,maternity,2025-03-10,cesarean,2\n", "csv", ctx)
+    assert rows[0]["total_days"] == "218"
+
+
+cell = st.one_of(st.none(), st.text(alphabet=string.printable, max_size=12), st.integers(-5, 50),
+                 st.sampled_from(["2025-03-10", "2099-12-31", "2013-01-01", "maternity", "miscarriage", "cesarean"]))
+field = st.sampled_from(["id", "kind", "birth", "start", "delivery", "babies", "date", "weeks", "months", "policy", "jurisdiction", "x"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(field, cell, max_size=8), min_size=1, max_size=6))
+def test_random_rows_never_crash_or_lose_a_row(ctx, rows):
+    out = io.StringIO()
+    summary = run(rows, ctx, Writer(out, "jsonl"))
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert summary.rows == len(rows) == len(lines) == summary.ok + summary.errors
+    for given_row, line in zip(rows, lines):
+        expected_id = "" if given_row.get("id") is None else str(given_row["id"]).strip()
+        assert (line["id"] or "") == expected_id
+        assert not (line["error"] or "").startswith("internal error"), line
+
+
+# ---------------------------------------------------------------- the command
+
+def cli(capsys, *args):
+    with pytest.raises(SystemExit) as e:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return e.value.code, out, err
+
+
+def test_exit_status_and_summary(capsys, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text("id,kind,birth\n1,maternity,2025-03-10\n", encoding="utf-8")
+    code, out, err = cli(capsys, "batch", str(good))
+    assert code == 0 and out.splitlines()[0] == ",".join(COLUMNS)
+    assert "1 rows, 1 ok, 0 errors" in err
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(GOOD_AND_BAD, encoding="utf-8")
+    code, _, err = cli(capsys, "batch", str(mixed), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 1 and "11 rows, 3 ok, 8 errors" in err
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 11
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [(b"a,b\n1,2\n", "missing header"), (b"id,kind\n1,maternity\n2,\xff\n", "line 3 is not UTF-8"), (b"", "missing header")],
+)
+def test_unreadable_input_is_one_fatal_error_and_no_output(capsys, tmp_path, content, fragment):
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    code, out, err = cli(capsys, "batch", str(path))
+    assert code == 2 and out == "" and fragment in err and err.count("\n") == 1
+
+
+def test_missing_file_and_unknown_extension(capsys, tmp_path):
+    code, _, err = cli(capsys, "batch", str(tmp_path / "nope.csv"))
+    assert code == 2 and "cannot read" in err
+    (tmp_path / "x.txt").write_text("id,kind\n", encoding="utf-8")
+    code, _, err = cli(capsys, "batch", str(tmp_path / "x.txt"))
+    assert code == 2 and "--format" in err
