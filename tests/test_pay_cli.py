@@ -94,3 +94,12 @@ def test_text_output_shows_amounts_and_basis(capsys, lang):
     assert code == 0 and "69200.00" in out and "《中华人民共和国社会保险法》" in out
     code, out, _ = run(capsys, "pregnancy-rest", "--from", "2026-01-10", "--to", "2026-01-31", "--pay", "1500", "--lang", lang)
     assert code == 0 and "1510.19" in out and "445.67" in out
+
+
+def test_policies_show_lists_pay_numbers(capsys):
+    code, out, _ = run(capsys, "policies", "show", "nanjing_2025")
+    assert code == 0
+    assert "allowance divisor: 30" in out and "pregnancy-rest floor: 80%" in out
+    assert "minimum wage from 2026-01-01: 2660 a month, 25 an hour" in out
+    code, out, _ = run(capsys, "policies", "show", "nanjing_2023")
+    assert code == 0 and "minimum wage from 2024-01-01" in out and "pregnancy-rest floor" not in out

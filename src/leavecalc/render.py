@@ -135,6 +135,7 @@ def policy_text(p: Policy) -> str:
     out.append(f"miscarriage (counting {mc.counting.rule}, {mc.weeks_per_month.value} weeks a month):")
     for tier in mc.tiers:
         out.append(f"  from {tier.from_months} months: {tier.days} days ({tier.label}) — {cite(tier.basis)}")
+    out += pay_policy_lines(p)
     out.append("")
     out.append("citations:")
     for key, c in p.citations.items():
@@ -242,3 +243,28 @@ def rest_text(r: RestPayResult, lang: Lang) -> str:
     out += messages(t("warnings", lang), r.warnings, lang)
     out += messages(t("notes", lang), r.notes, lang)
     return "\n".join(out)
+
+
+def pay_policy_lines(p: Policy) -> list[str]:
+    """The [pay] numbers of a policy with their citations, for `leavecalc policies show`."""
+    if p.pay is None:
+        return []
+
+    def cite(keys: list[str]) -> str:
+        return "; ".join(f"{c.document} {article(c.article, 'zh')} [{c.confidence}]" for c in p.cite(keys))
+
+    pay = p.pay
+    out = ["pay:"]
+    out.append(f"  allowance at the employer's previous-year average monthly wage — {cite(pay.allowance_wage_basis)}")
+    out.append(f"  allowance divisor: {pay.allowance_divisor.value} — {cite(pay.allowance_divisor.basis)}")
+    out.append(f"  fund pays: {', '.join(pay.fund_parts.parts)} — {cite(pay.fund_parts.basis)}")
+    out.append(f"  order of days within a segment — {cite(pay.fund_day_order_basis)}")
+    out.append(f"  top-up — {cite(pay.top_up_basis)}")
+    out.append(f"  her daily wage divisor: {pay.own_wage_divisor.value} — {cite(pay.own_wage_divisor.basis)}")
+    out.append(f"  not insured — {cite(pay.uninsured_basis)}")
+    if pay.rest_floor is not None:
+        out.append(f"  pregnancy-rest floor: {pay.rest_floor.percent}% of the minimum wage — {cite(pay.rest_floor.basis)}")
+        out.append(f"  part months — {cite(pay.part_month_basis)}")
+    for m in pay.minimum_wage:
+        out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
+    return out
