@@ -39,6 +39,7 @@ def test_allowance_is_average_wage_over_30_times_days(nj2025):
     assert (r.days, r.daily_rate, r.amount, r.paid_by) == (158, D("400.00"), D("63200.00"), "fund")
     assert r.employer_top_up == D("0.00")
     assert r.months == [] and any(w.code == "no_monthly_split" for w in r.warnings)
+    assert any(w.code == "top_up_not_computed" for w in r.warnings)
 
 
 def test_allowance_rounds_once_half_up(nj2025):
@@ -52,6 +53,7 @@ def test_top_up_pays_the_difference_when_her_wage_is_higher(nj2025):
     # (15000 − 12000) ÷ 30 × 158 = 100 × 158 = 15800.00
     r = allowance_for_days(nj2025, 158, wages("12000", "15000"))
     assert (r.amount, r.employer_top_up) == (D("63200.00"), D("15800.00"))
+    assert not any(w.code == "top_up_not_computed" for w in r.warnings)
 
 
 def test_top_up_is_zero_when_the_allowance_is_higher(nj2025):
@@ -250,3 +252,15 @@ def test_split_rounded_example():
 
     # Three thirds of 0.01: running totals 0.00333 -> 0.00, 0.00667 -> 0.01, 0.01 -> 0.01.
     assert split_rounded([F(1, 300)] * 3) == [D("0.00"), D("0.01"), D("0.00")]
+
+
+def test_month_spans_clip_the_period_and_reach_the_last_date():
+    from datetime import date
+
+    from leavecalc.pay import month_spans
+
+    # 2024-02-10..2024-04-05: Feb 10..29 (leap year), Mar 1..31, Apr 1..5.
+    assert month_spans(d("2024-02-10"), d("2024-04-05")) == [
+        (d("2024-02-10"), d("2024-02-29")), (d("2024-03-01"), d("2024-03-31")), (d("2024-04-01"), d("2024-04-05"))
+    ]
+    assert month_spans(date(9999, 12, 5), date.max) == [(date(9999, 12, 5), date.max)]

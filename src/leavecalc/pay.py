@@ -79,11 +79,12 @@ def month_spans(start: date, end: date) -> list[tuple[date, date]]:
     """The calendar months from ``start`` to ``end``, each clipped to the period."""
     spans = []
     lo = start
-    while lo <= end:
+    while True:
         last = date(lo.year, lo.month, months_of.monthrange(lo.year, lo.month)[1])
         spans.append((lo, min(last, end)))
+        if last >= end:  # stop before stepping past date.max
+            return spans
         lo = last + timedelta(days=1)
-    return spans
 
 
 def pay_rules(policy: Policy) -> PayRules:
@@ -229,6 +230,16 @@ def _result(
     daily, top_up = _rates(rules, wages)
     amounts = split_rounded([daily * d for _, d, _ in months])
     top_ups = split_rounded([top_up * d for _, d, _ in months])
+    if wages.insured and wages.own_wage is None:
+        warnings = [
+            *warnings,
+            Message(
+                code="top_up_not_computed",
+                zh="未给出本人月工资（--own-wage）：未计算单位补差；本人工资高于生育津贴的，差额由单位补足。",
+                en="Her own monthly wage (--own-wage) was not given, so no top-up was computed; where her wage "
+                "is higher than the allowance, the employer pays the difference.",
+            ),
+        ]
     # Warnings from citations (the unverified fund-days reading) are not repeated as notes.
     warned = {w.code for w in warnings}
     return AllowanceResult(
