@@ -40,6 +40,7 @@ def test_allowance_is_average_wage_over_30_times_days(nj2025):
     assert r.employer_top_up == D("0.00")
     assert r.months == [] and any(w.code == "no_monthly_split" for w in r.warnings)
     assert any(w.code == "top_up_not_computed" for w in r.warnings)
+    assert any(w.code == "fund_days" for w in r.warnings)  # whether the fund pays all 158 is unverified
 
 
 def test_allowance_rounds_once_half_up(nj2025):

@@ -284,6 +284,8 @@ def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None 
             en="Only a number of days was given, no dates: there is no monthly split; give the birth date (--birth) to get one.",
         )
     )
+    # Whether the fund pays for all the days given rests on the same unverified reading.
+    warnings += notes_for(policy, pay_rules(policy).fund_parts.basis)
     return _result(
         policy, wages, days=days, normal_wage_days=0, months=[], periods=[], basis=basis, keys=keys,
         warnings=warnings, leave_start=None, leave_end=None,
