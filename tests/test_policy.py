@@ -61,8 +61,8 @@ def test_missing_citation_is_rejected():
 
 
 def test_unknown_citation_is_rejected():
-    text = variant('base = { days = 98, basis = "cn619_art7" }', 'base = { days = 98, basis = "cn619_art8" }')
-    with pytest.raises(PolicyError, match=r"maternity\.segments\.0\.base\.basis: unknown citation 'cn619_art8'"):
+    text = variant('base = { days = 98, basis = "cn619_art7" }', 'base = { days = 98, basis = "no_such_citation" }')
+    with pytest.raises(PolicyError, match=r"maternity\.segments\.0\.base\.basis: unknown citation 'no_such_citation'"):
         parse_policy(text, "x.toml")
 
 

@@ -70,7 +70,7 @@ def build_case(model: type[Any], **fields: Any) -> Any:
     except ValidationError as e:
         err = e.errors()[0]
         name = ".".join(str(p) for p in err["loc"])
-        where = f"--{name}: " if name else ""
+        where = f"--{name.replace('_', '-')}: " if name else ""
         raise UserError(where + err["msg"].removeprefix("Value error, ")) from None
 
 
@@ -190,6 +190,83 @@ def batch(
     summary = run_files(source, output, in_format, out_format, ctx)
     typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
     raise SystemExit(1 if summary.errors else 0)
+
+
+@app.command()
+def allowance(
+    avg_wage: Annotated[
+        Optional[str], typer.Option("--avg-wage", help="Employer's previous-year average monthly wage (yuan).")
+    ] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="Allowance days, if known (no dates: no monthly split).")] = None,
+    birth: Annotated[Optional[str], typer.Option("--birth", help="Date of birth, YYYY-MM-DD (instead of --days).")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
+    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
+    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    own_wage: Annotated[Optional[str], typer.Option("--own-wage", help="Her own monthly wage (yuan): adds the top-up.")] = None,
+    uninsured: Annotated[bool, typer.Option("--uninsured", help="Not covered by maternity insurance.")] = False,
+    on: Annotated[
+        Optional[str], typer.Option("--on", help="With --days: the first day of leave, to choose the policy in force.")
+    ] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
+    from . import render
+    from .pay import Wages, allowance_for_days, maternity_pay
+
+    if (days is None) == (birth is None):
+        raise UserError("give either --days (allowance days) or --birth (the date of birth), not both or neither")
+    wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
+    if days is not None:
+        if start is not None or delivery != DeliveryOpt.normal or babies != 1:
+            raise UserError("--start, --delivery and --babies go with --birth; with --days give the allowance days only")
+        if on is None and policy is None:
+            # The engine has no clock: without a date there is nothing to choose the policy by.
+            raise UserError("--days has no date to choose the policy by: add --on DATE (first day of leave) or --policy ID")
+        day = parse_date(on, "--on")
+        if policy is None:
+            assert day is not None
+            pol = registry().in_force(jurisdiction, day)
+        else:
+            pol = registry().resolve(policy)
+        result = allowance_for_days(pol, days, wages, day)
+    else:
+        if on is not None:
+            raise UserError("--on goes with --days; with --birth the policy is the one in force on the birth date")
+        from .maternity import MaternityCase
+
+        case = build_case(
+            MaternityCase,
+            birth=parse_date(birth, "--birth"),
+            start=parse_date(start, "--start"),
+            delivery=delivery.value,
+            babies=babies,
+        )
+        pol = choose_policy(jurisdiction, policy, case.birth)
+        result = maternity_pay(pol, case, calendar(), wages)
+    typer.echo(render.to_json(result) if as_json else render.allowance_text(result, lang.value))
+
+
+@app.command("pregnancy-rest")
+def pregnancy_rest(
+    rest_from: Annotated[str, typer.Option("--from", help="First day of pregnancy rest, YYYY-MM-DD.")],
+    rest_to: Annotated[str, typer.Option("--to", help="Last day of pregnancy rest, YYYY-MM-DD.")],
+    pay: Annotated[str, typer.Option("--pay", help="Monthly pay agreed for the rest (yuan).")],
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Pregnancy rest (保胎休息): the floor of the pay, month by month, and any shortfall."""
+    from . import render
+    from .pay import RestCase, pregnancy_rest_pay
+
+    case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
+    pol = choose_policy(jurisdiction, policy, case.start)
+    result = pregnancy_rest_pay(pol, case)
+    typer.echo(render.to_json(result) if as_json else render.rest_text(result, lang.value))
 
 
 def fail(message: str) -> NoReturn:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -110,6 +111,63 @@ class MiscarriageRules(_Strict):
         return self
 
 
+# ---------------------------------------------------------------- pay (pay.py)
+
+# The leave parts maternity.segment_parts() grants; pay rules name them as "segment.part".
+LEAVE_PARTS = ("base", "difficult_birth", "extra_babies")
+
+
+class MinimumWage(_Cited):
+    """A minimum wage in force from ``since`` (always the 1st of a month) until the next entry."""
+
+    since: date
+    monthly: Decimal = Field(gt=0, allow_inf_nan=False)
+    hourly: Decimal = Field(gt=0, allow_inf_nan=False)
+
+    @field_validator("since")
+    @classmethod
+    def _first_of_month(cls, v: date) -> date:
+        # Lets "the minimum wage in force in a month" mean one figure for the whole month.
+        if v.day != 1:
+            raise ValueError("a minimum wage must take effect on the 1st of a month")
+        return v
+
+
+class Percent(_Cited):
+    percent: int = Field(gt=0, le=100)
+
+
+class FundParts(_Cited):
+    """The maternity-leave parts the maternity fund pays the allowance for, as "segment.part"."""
+
+    parts: list[str] = Field(min_length=1)
+
+
+class PayRules(_Strict):
+    minimum_wage: list[MinimumWage] = Field(min_length=1)
+    allowance_wage_basis: list[str]  # the allowance is paid at the employer's average monthly wage
+    allowance_divisor: Value
+    own_wage_divisor: Value
+    fund_parts: FundParts
+    fund_day_order_basis: list[str]
+    uninsured_basis: list[str]
+    top_up_basis: list[str]
+    part_month_basis: list[str]
+    # Pregnancy rest floor (Nanjing ordinance art 37); absent where no such rule is in force.
+    rest_floor: Percent | None = None
+
+    _listify = field_validator(
+        "allowance_wage_basis", "fund_day_order_basis", "uninsured_basis", "top_up_basis", "part_month_basis", mode="before"
+    )(_one_or_many)
+
+    @model_validator(mode="after")
+    def _minimum_wages_ascend(self) -> PayRules:
+        starts = [m.since for m in self.minimum_wage]
+        if any(a >= b for a, b in zip(starts, starts[1:])):
+            raise ValueError("minimum_wage entries must be in strictly ascending order of since")
+        return self
+
+
 class Policy(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     jurisdiction: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -120,6 +178,17 @@ class Policy(_Strict):
     citations: dict[str, Citation]
     maternity: MaternityRules
     miscarriage: MiscarriageRules
+    pay: PayRules | None = None
+
+    @model_validator(mode="after")
+    def _fund_parts_exist(self) -> Policy:
+        if self.pay is not None:
+            names = {s.name for s in self.maternity.segments}
+            for ref in self.pay.fund_parts.parts:
+                seg, _, part = ref.partition(".")
+                if seg not in names or part not in LEAVE_PARTS:
+                    raise ValueError(f"pay.fund_parts: {ref!r} is not segment.part (segments {sorted(names)}, parts {LEAVE_PARTS})")
+        return self
 
     @model_validator(mode="after")
     def _check(self) -> Policy:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from .pay import AllowanceResult, RestPayResult
 
 from .policy import Policy
 from .results import Basis, LeaveResult, Message
@@ -132,6 +135,7 @@ def policy_text(p: Policy) -> str:
     out.append(f"miscarriage (counting {mc.counting.rule}, {mc.weeks_per_month.value} weeks a month):")
     for tier in mc.tiers:
         out.append(f"  from {tier.from_months} months: {tier.days} days ({tier.label}) — {cite(tier.basis)}")
+    out += pay_policy_lines(p)
     out.append("")
     out.append("citations:")
     for key, c in p.citations.items():
@@ -139,3 +143,128 @@ def policy_text(p: Policy) -> str:
         if c.note:
             out.append(f"      {c.note}")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- pay (pay.py)
+
+LABELS.update(
+    {
+        "allowance": ("生育津贴", "Maternity allowance"),
+        "allowance_wage": ("生育津贴按用人单位上年度职工月平均工资计发", "allowance at the employer's previous-year average monthly wage"),
+        "allowance_divisor": ("生育津贴日额除数", "allowance divisor"),
+        "own_wage_divisor": ("本人日工资除数", "divisor of her daily wage"),
+        "top_up": ("单位补差", "employer's top-up"),
+        "uninsured": ("未参保：单位支付产假前工资", "not insured: the employer pays her pre-leave wage"),
+        "fund_parts": ("基金支付的天数", "days the fund pays for"),
+        "fund_day_order": ("同段内天数的先后", "order of days within a stretch"),
+        "rest_floor": ("保胎休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
+        "minimum_wage": ("最低工资标准", "minimum wage"),
+        "part_month": ("不足整月的折算", "part-month proration"),
+        "pregnancy_rest": ("保胎休息工资", "Pregnancy rest pay"),
+        "pay:allowance": ("生育津贴（基金支付）", "allowance (paid by the fund)"),
+        "pay:pre_leave_wage": ("产假前工资（单位支付）", "pre-leave wage (paid by the employer)"),
+        "pay:normal_wage": ("正常工资（单位支付）", "normal wage (paid by the employer)"),
+        "basis": ("依据", "Basis"),
+        "months": ("按月", "By month"),
+    }
+)
+PLAIN_NUMBERS |= {"allowance_divisor", "own_wage_divisor", "rest_floor"}
+
+
+def _basis_block(items: list[Basis], lang: Lang) -> list[str]:
+    return [f"{t('basis', lang)}:", *(f"  {basis_line(b, lang)}" for b in items)]
+
+
+def allowance_text(r: AllowanceResult, lang: Lang) -> str:
+    """The allowance, who pays what, and the monthly split."""
+    zh = lang == "zh"
+    days = t("days", lang)
+    out = [f"{t('allowance', lang)} · {t('policy', lang)} {r.policy}", ""]
+    if r.insured:
+        assert r.avg_wage is not None
+        out.append(
+            f"单位上年度职工月平均工资 {r.avg_wage} ÷ {r.divisor} × {r.days}天 = {r.amount}（生育保险基金支付；日额约 {r.daily_rate}）"
+            if zh
+            else f"Employer's average monthly wage {r.avg_wage} ÷ {r.divisor} × {r.days} days = {r.amount} "
+            f"(paid by the maternity fund; about {r.daily_rate} a day)"
+        )
+        if r.own_wage is not None:
+            out.append(
+                f"本人月工资 {r.own_wage}：单位补差 {r.employer_top_up}" if zh
+                else f"Her monthly wage {r.own_wage}: employer's top-up {r.employer_top_up}"
+            )
+    else:
+        out.append(
+            f"未参加生育保险：单位按产假前工资支付 {r.own_wage} ÷ {r.divisor} × {r.days}天 = {r.amount}" if zh
+            else f"Not insured: the employer pays her pre-leave wage {r.own_wage} ÷ {r.divisor} × {r.days} days = {r.amount}"
+        )
+    if r.normal_wage_days:
+        out.append(
+            f"另有 {r.normal_wage_days}天 产假由单位按正常工资支付" if zh
+            else f"Another {r.normal_wage_days} days of leave are paid by the employer as normal wages"
+        )
+    for p in r.periods:
+        label = p.label if zh else p.label_en
+        out.append(f"  {label} · {t(p.part, lang)} {p.days}{days}  {p.start} {t('to', lang)} {p.end}  {t('pay:' + p.pay, lang)}")
+    if r.months:
+        out.append(f"{t('months', lang)}:")
+        for m in r.months:
+            out.append(
+                f"  {m.month}  津贴天数 {m.days}  金额 {m.amount}  补差 {m.employer_top_up}  正常工资天数 {m.normal_wage_days}"
+                if zh
+                else f"  {m.month}  days {m.days}  amount {m.amount}  top-up {m.employer_top_up}  normal-wage days {m.normal_wage_days}"
+            )
+    out += _basis_block(r.basis, lang)
+    out += messages(t("warnings", lang), r.warnings, lang)
+    out += messages(t("notes", lang), r.notes, lang)
+    return "\n".join(out)
+
+
+def rest_text(r: RestPayResult, lang: Lang) -> str:
+    """The pregnancy-rest floor and shortfall, month by month."""
+    zh = lang == "zh"
+    out = [f"{t('pregnancy_rest', lang)} · {t('policy', lang)} {r.policy} · {r.start} {t('to', lang)} {r.end}", ""]
+    out.append(
+        f"约定月工资 {r.pay}；下限为当月最低工资标准的 {r.floor_percent}%" if zh
+        else f"Agreed monthly pay {r.pay}; the floor is {r.floor_percent}% of the month's minimum wage"
+    )
+    for m in r.months:
+        out.append(
+            f"  {m.month}  {m.days}/{m.days_in_month}天  最低工资 {m.minimum_wage}  下限 {m.floor}  约定 {m.paid}  差额 {m.shortfall}"
+            if zh
+            else f"  {m.month}  {m.days}/{m.days_in_month} days  minimum wage {m.minimum_wage}  floor {m.floor}  "
+            f"agreed {m.paid}  shortfall {m.shortfall}"
+        )
+    out.append(
+        f"{t('total', lang)}: 下限 {r.floor_total}  约定 {r.paid_total}  单位应补足 {r.shortfall_total}" if zh
+        else f"{t('total', lang)}: floor {r.floor_total}  agreed {r.paid_total}  the employer owes {r.shortfall_total}"
+    )
+    out += _basis_block(r.basis, lang)
+    out += messages(t("warnings", lang), r.warnings, lang)
+    out += messages(t("notes", lang), r.notes, lang)
+    return "\n".join(out)
+
+
+def pay_policy_lines(p: Policy) -> list[str]:
+    """The [pay] numbers of a policy with their citations, for `leavecalc policies show`."""
+    if p.pay is None:
+        return []
+
+    def cite(keys: list[str]) -> str:
+        return "; ".join(f"{c.document} {article(c.article, 'zh')} [{c.confidence}]" for c in p.cite(keys))
+
+    pay = p.pay
+    out = ["pay:"]
+    out.append(f"  allowance at the employer's previous-year average monthly wage — {cite(pay.allowance_wage_basis)}")
+    out.append(f"  allowance divisor: {pay.allowance_divisor.value} — {cite(pay.allowance_divisor.basis)}")
+    out.append(f"  fund pays: {', '.join(pay.fund_parts.parts)} — {cite(pay.fund_parts.basis)}")
+    out.append(f"  order of days within a segment — {cite(pay.fund_day_order_basis)}")
+    out.append(f"  top-up — {cite(pay.top_up_basis)}")
+    out.append(f"  her daily wage divisor: {pay.own_wage_divisor.value} — {cite(pay.own_wage_divisor.basis)}")
+    out.append(f"  not insured — {cite(pay.uninsured_basis)}")
+    if pay.rest_floor is not None:
+        out.append(f"  pregnancy-rest floor: {pay.rest_floor.percent}% of the minimum wage — {cite(pay.rest_floor.basis)}")
+        out.append(f"  part months — {cite(pay.part_month_basis)}")
+    for m in pay.minimum_wage:
+        out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
+    return out

@@ -1,0 +1,447 @@
+"""Pay around childbirth: maternity allowance (生育津贴), the employer's top-up (补差), the
+pregnancy-rest floor (Nanjing ordinance art 37), and their split by calendar month.
+
+Formulas (docs/pay.md), every number from the policy's ``[pay]`` section:
+
+* allowance = average monthly wage ÷ ``allowance_divisor`` × allowance days;
+* top-up = (her monthly wage − average monthly wage) ÷ ``own_wage_divisor`` × the same days,
+  when positive (where the allowance is higher she keeps it);
+* not insured: the employer pays her monthly wage ÷ ``own_wage_divisor`` × those days;
+* pregnancy-rest floor for a month = minimum wage × ``rest_floor`` % × covered days ÷ days
+  in the month, and the same proration for the pay agreed.
+
+Money is exact (``Fraction``) until the end and rounded once, half up, to 0.01. A monthly
+split rounds the running total: month i = round(cum_i) − round(cum_{i−1}), so the months
+add up to the rounded total exactly and none is negative.
+"""
+
+from __future__ import annotations
+
+import calendar as months_of
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .errors import InputError, PolicyError
+from .holidays import Calendar
+from .leave import notes_for, policy_date_warning
+from .maternity import MaternityCase, maternity_leave, segment_parts
+from .policy import MinimumWage, PayRules, Policy
+from .results import Basis, Frozen, Message
+
+# Input money: finite, not negative, whole fen.
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+Payer = Literal["fund", "employer"]
+
+CENT = Decimal("0.01")
+ARRANGEMENT_ONLY = {"arrangement_missing"}  # leave warnings about the return day, not about pay
+
+
+# ---------------------------------------------------------------- money
+
+def round_money(x: Fraction) -> Decimal:
+    """``x`` (not negative) rounded half up to 0.01: the one rounding every amount gets."""
+    if x < 0:
+        raise ValueError("amounts are never negative")
+    cents = (x * 100 + Fraction(1, 2)).__floor__()
+    return (Decimal(cents) / 100).quantize(CENT)
+
+
+def money(x: Decimal) -> Decimal:
+    """An input amount shown with two decimals (exact: inputs have at most two)."""
+    return x.quantize(CENT)
+
+
+def split_rounded(parts: Sequence[Fraction]) -> list[Decimal]:
+    """Round each of ``parts`` (not negative) so they sum exactly to round(sum(parts)).
+
+    Rounds the running total, not each part: part i = round(cum_i) − round(cum_{i−1}).
+    """
+    out: list[Decimal] = []
+    cum, shown = Fraction(0), Decimal("0.00")
+    for p in parts:
+        cum += p
+        now = round_money(cum)
+        out.append(now - shown)
+        shown = now
+    return out
+
+
+def month_key(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_spans(start: date, end: date) -> list[tuple[date, date]]:
+    """The calendar months from ``start`` to ``end``, each clipped to the period."""
+    spans = []
+    lo = start
+    while True:
+        last = date(lo.year, lo.month, months_of.monthrange(lo.year, lo.month)[1])
+        spans.append((lo, min(last, end)))
+        if last >= end:  # stop before stepping past date.max
+            return spans
+        lo = last + timedelta(days=1)
+
+
+def pay_rules(policy: Policy) -> PayRules:
+    if policy.pay is None:
+        raise PolicyError(f"policy {policy.id} has no [pay] section: it cannot compute pay")
+    return policy.pay
+
+
+def cite(policy: Policy, item: str, keys: Iterable[str], days: int | None = None) -> list[Basis]:
+    return [Basis.of(item, days, c) for c in policy.cite(keys)]
+
+
+# ---------------------------------------------------------------- minimum wage
+
+def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
+    """The minimum wage of ``policy`` in force on ``day``; a day before its table is an error."""
+    table = pay_rules(policy).minimum_wage
+    if day < table[0].since:
+        raise InputError(
+            f"no minimum wage is known before {table[0].since} (policy {policy.id}); {day} is earlier"
+        )
+    return [m for m in table if m.since <= day][-1]
+
+
+# ---------------------------------------------------------------- maternity allowance
+
+class Wages(Frozen):
+    """What the allowance is computed from. Insured: ``avg_wage`` (the employer's previous-year
+    average monthly wage) is needed; ``own_wage`` (her monthly wage) adds the top-up.
+    Not insured: ``own_wage`` is needed (the employer pays her pre-leave wage)."""
+
+    avg_wage: Money | None = None
+    own_wage: Money | None = None
+    insured: bool = True
+
+    @model_validator(mode="after")
+    def _enough(self) -> Wages:
+        if self.insured and self.avg_wage is None:
+            raise ValueError("the allowance needs the employer's previous-year average monthly wage (--avg-wage)")
+        if not self.insured and self.own_wage is None:
+            raise ValueError("not insured: the employer pays her pre-leave wage, so give her monthly wage (--own-wage)")
+        return self
+
+
+class PayPeriod(Frozen):
+    """One part of the leave and who pays it: ``allowance`` (the fund), ``pre_leave_wage``
+    (the employer, in place of the allowance, when not insured) or ``normal_wage`` (the employer)."""
+
+    segment: str
+    part: str
+    label: str
+    label_en: str
+    days: int
+    start: date
+    end: date
+    paid_by: Payer
+    pay: Literal["allowance", "pre_leave_wage", "normal_wage"]
+
+
+class AllowanceMonth(Frozen):
+    month: str
+    days: int
+    normal_wage_days: int
+    amount: Decimal
+    employer_top_up: Decimal
+
+
+class AllowanceResult(Frozen):
+    """The maternity allowance (or, not insured, the employer's pay in its place) and top-up.
+
+    ``days`` are the allowance days; ``normal_wage_days`` the other leave days, paid by the
+    employer as normal wages (amount not computed: it is her usual pay). ``daily_rate`` is
+    shown rounded; ``amount`` is wage × days ÷ divisor rounded once, not daily_rate × days.
+    ``months`` is empty when no dates are known (days given directly).
+    """
+
+    kind: Literal["allowance"] = "allowance"
+    policy: str
+    insured: bool
+    paid_by: Payer
+    avg_wage: Decimal | None
+    own_wage: Decimal | None
+    divisor: int
+    days: int
+    normal_wage_days: int
+    daily_rate: Decimal
+    amount: Decimal
+    employer_top_up: Decimal
+    leave_start: date | None
+    leave_end: date | None
+    periods: list[PayPeriod]
+    months: list[AllowanceMonth]
+    basis: list[Basis]
+    warnings: list[Message]
+    notes: list[Message]
+
+
+def _rates(rules: PayRules, wages: Wages) -> tuple[Fraction, Fraction]:
+    """(what is paid per allowance day, the top-up per day), exact."""
+    own_div = rules.own_wage_divisor.value
+    if not wages.insured:
+        assert wages.own_wage is not None
+        return Fraction(wages.own_wage) / own_div, Fraction(0)
+    assert wages.avg_wage is not None
+    daily = Fraction(wages.avg_wage) / rules.allowance_divisor.value
+    if wages.own_wage is None:
+        return daily, Fraction(0)
+    return daily, max(Fraction(0), Fraction(wages.own_wage) / own_div - daily)
+
+
+def _basis_and_keys(policy: Policy, wages: Wages) -> tuple[list[Basis], list[str]]:
+    rules = pay_rules(policy)
+    if wages.insured:
+        keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis]
+        basis = cite(policy, "allowance_wage", rules.allowance_wage_basis)
+        basis += cite(policy, "allowance_divisor", rules.allowance_divisor.basis, rules.allowance_divisor.value)
+        if wages.own_wage is not None:
+            keys += [*rules.top_up_basis, *rules.own_wage_divisor.basis]
+            basis += cite(policy, "top_up", rules.top_up_basis)
+            basis += cite(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
+    else:
+        keys = [*rules.uninsured_basis, *rules.own_wage_divisor.basis]
+        basis = cite(policy, "uninsured", rules.uninsured_basis)
+        basis += cite(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
+    return basis, keys
+
+
+def _result(
+    policy: Policy,
+    wages: Wages,
+    *,
+    days: int,
+    normal_wage_days: int,
+    months: list[tuple[str, int, int]],
+    periods: list[PayPeriod],
+    basis: list[Basis],
+    keys: list[str],
+    warnings: list[Message],
+    leave_start: date | None,
+    leave_end: date | None,
+) -> AllowanceResult:
+    rules = pay_rules(policy)
+    daily, top_up = _rates(rules, wages)
+    amounts = split_rounded([daily * d for _, d, _ in months])
+    top_ups = split_rounded([top_up * d for _, d, _ in months])
+    if wages.insured and wages.own_wage is None:
+        warnings = [
+            *warnings,
+            Message(
+                code="top_up_not_computed",
+                zh="未给出本人月工资（--own-wage）：未计算单位补差；本人工资高于生育津贴的，差额由单位补足。",
+                en="Her own monthly wage (--own-wage) was not given, so no top-up was computed; where her wage "
+                "is higher than the allowance, the employer pays the difference.",
+            ),
+        ]
+    # Warnings from citations (the unverified fund-days reading) are not repeated as notes.
+    warned = {w.code for w in warnings}
+    return AllowanceResult(
+        policy=policy.id,
+        insured=wages.insured,
+        paid_by="fund" if wages.insured else "employer",
+        avg_wage=None if wages.avg_wage is None else money(wages.avg_wage),
+        own_wage=None if wages.own_wage is None else money(wages.own_wage),
+        divisor=rules.allowance_divisor.value if wages.insured else rules.own_wage_divisor.value,
+        days=days,
+        normal_wage_days=normal_wage_days,
+        daily_rate=round_money(daily),
+        amount=round_money(daily * days),
+        employer_top_up=round_money(top_up * days),
+        leave_start=leave_start,
+        leave_end=leave_end,
+        periods=periods,
+        months=[
+            AllowanceMonth(month=m, days=d, normal_wage_days=n, amount=a, employer_top_up=t)
+            for (m, d, n), a, t in zip(months, amounts, top_ups)
+        ],
+        basis=basis,
+        warnings=warnings,
+        notes=[n for n in notes_for(policy, keys) if n.code not in warned],
+    )
+
+
+def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None = None) -> AllowanceResult:
+    """The allowance for ``days`` allowance days given directly: no dates, so no monthly split.
+
+    ``on`` (optional) is the date the policy is meant for; an explicit policy not in force
+    then carries a warning.
+    """
+    if days < 1:
+        raise InputError(f"allowance days must be at least 1, not {days}")
+    basis, keys = _basis_and_keys(policy, wages)
+    warnings = policy_date_warning(policy, on, "日期", "date") if on is not None else []
+    warnings.append(
+        Message(
+            code="no_monthly_split",
+            zh="只给出了天数、没有日期：无法按月拆分；按生育日期计算（--birth）可得到每月的金额。",
+            en="Only a number of days was given, no dates: there is no monthly split; give the birth date (--birth) to get one.",
+        )
+    )
+    # Whether the fund pays for all the days given rests on the same unverified reading.
+    warnings += notes_for(policy, pay_rules(policy).fund_parts.basis)
+    return _result(
+        policy, wages, days=days, normal_wage_days=0, months=[], periods=[], basis=basis, keys=keys,
+        warnings=warnings, leave_start=None, leave_end=None,
+    )
+
+
+def _counted(calendar: Calendar, start: date, end: date, rule: str) -> int:
+    """Leave days counted from ``start`` to ``end`` (statutory holidays skipped if the rule says so)."""
+    days = (end - start).days + 1
+    return days - calendar.count_statutory(start, end) if rule == "skip_statutory" else days
+
+
+def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages: Wages) -> AllowanceResult:
+    """Allowance, top-up and monthly split for the maternity leave of ``case``.
+
+    The fund pays the parts named in the policy's ``pay.fund_parts``; within a segment the
+    counted days go to its parts in order (base, difficult birth, extra babies), so each
+    calendar day has one payer. Statutory holidays a segment does not count are no one's
+    allowance day.
+    """
+    rules = pay_rules(policy)
+    leave = maternity_leave(policy, case, calendar)
+    difficult = case.delivery in policy.maternity.difficult_deliveries
+    by_name = {s.name: s for s in policy.maternity.segments}
+    fund = set(rules.fund_parts.parts)
+    periods: list[PayPeriod] = []
+    per_month: dict[str, list[int]] = {}
+    for seg in leave.segments:
+        parts = segment_parts(by_name[seg.name], difficult, case.babies)
+        offset = 0
+        for part, days, _ in parts:
+            # Counted days offset+1 .. offset+days of the segment.
+            first = seg.start if offset == 0 else calendar.advance(seg.start, offset, seg.counting) + timedelta(days=1)
+            last = calendar.advance(seg.start, offset + days, seg.counting)
+            offset += days
+            by_fund = f"{seg.name}.{part}" in fund
+            periods.append(
+                PayPeriod(
+                    segment=seg.name, part=part, label=seg.label, label_en=seg.label_en, days=days,
+                    start=first, end=last, paid_by="fund" if by_fund and wages.insured else "employer",
+                    pay=("allowance" if wages.insured else "pre_leave_wage") if by_fund else "normal_wage",
+                )
+            )
+            for lo, hi in month_spans(first, last):
+                row = per_month.setdefault(month_key(lo), [0, 0])
+                row[0 if by_fund else 1] += _counted(calendar, lo, hi, seg.counting)
+        if offset != seg.days:  # the segment was counted from these same parts
+            raise AssertionError(f"segment {seg.name}: parts add up to {offset}, not {seg.days}")
+    months = [(m, a, n) for m, (a, n) in sorted(per_month.items())]
+    days = sum(a for _, a, _ in months)
+    basis, keys = _basis_and_keys(policy, wages)
+    basis += cite(policy, "fund_parts", rules.fund_parts.basis)
+    has_mixed = any(
+        len({p.pay for p in periods if p.segment == s.name}) > 1 for s in leave.segments
+    )
+    if has_mixed:
+        basis += cite(policy, "fund_day_order", rules.fund_day_order_basis)
+        keys += rules.fund_day_order_basis
+    warnings = [w for w in leave.warnings if w.code not in ARRANGEMENT_ONLY]
+    # Every result resting on the fund-days setting says so, as a warning.
+    warnings += notes_for(policy, rules.fund_parts.basis)
+    return _result(
+        policy, wages, days=days, normal_wage_days=sum(n for _, _, n in months), months=months,
+        periods=periods, basis=basis, keys=keys, warnings=warnings, leave_start=leave.start, leave_end=leave.end,
+    )
+
+
+# ---------------------------------------------------------------- pregnancy rest (Nanjing art 37)
+
+class RestCase(Frozen):
+    """Pregnancy rest from ``start`` to ``end`` (both included) at ``pay`` a month as agreed."""
+
+    start: date
+    end: date
+    pay: Money
+
+    @model_validator(mode="after")
+    def _in_order(self) -> RestCase:
+        if self.end < self.start:
+            raise ValueError(f"the rest ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class RestMonth(Frozen):
+    month: str
+    days: int
+    days_in_month: int
+    minimum_wage: Decimal
+    floor: Decimal
+    paid: Decimal
+    shortfall: Decimal
+
+
+class RestPayResult(Frozen):
+    """The art 37 floor month by month: ``floor`` (percent of the minimum wage, prorated),
+    ``paid`` (the pay agreed, prorated the same way) and ``shortfall`` = floor − paid of the
+    month as shown, never negative. ``floor`` and ``paid`` are split by rounding running
+    totals, so they add up exactly to ``floor_total`` and ``paid_total``."""
+
+    kind: Literal["pregnancy_rest"] = "pregnancy_rest"
+    policy: str
+    start: date
+    end: date
+    pay: Decimal
+    floor_percent: int
+    months: list[RestMonth]
+    floor_total: Decimal
+    paid_total: Decimal
+    shortfall_total: Decimal
+    basis: list[Basis]
+    warnings: list[Message]
+    notes: list[Message]
+
+
+def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
+    """The pregnancy-rest floor, pay and shortfall, month by month."""
+    rules = pay_rules(policy)
+    if rules.rest_floor is None:
+        raise PolicyError(f"policy {policy.id} has no pregnancy-rest floor (pay.rest_floor); it starts with a later policy")
+    rate = Fraction(rules.rest_floor.percent, 100)
+    rows = []
+    for lo, hi in month_spans(case.start, case.end):
+        covered = (hi - lo).days + 1
+        in_month = months_of.monthrange(lo.year, lo.month)[1]
+        share = Fraction(covered, in_month)
+        wage = minimum_wage_on(policy, lo.replace(day=1))
+        rows.append((month_key(lo), covered, in_month, wage, Fraction(wage.monthly) * rate * share, Fraction(case.pay) * share))
+    floors = split_rounded([r[4] for r in rows])
+    paids = split_rounded([r[5] for r in rows])
+    months = [
+        RestMonth(
+            month=m, days=c, days_in_month=n, minimum_wage=money(w.monthly), floor=f, paid=p,
+            shortfall=max(Decimal("0.00"), f - p),
+        )
+        for (m, c, n, w, _, _), f, p in zip(rows, floors, paids)
+    ]
+    keys = list(rules.rest_floor.basis)
+    basis = cite(policy, "rest_floor", keys, rules.rest_floor.percent)
+    wages_used = {id(r[3]): r[3] for r in rows}
+    for w in wages_used.values():
+        basis += cite(policy, "minimum_wage", w.basis)
+        keys += w.basis
+    if any(c != n for _, c, n, _, _, _ in rows):
+        basis += cite(policy, "part_month", rules.part_month_basis)
+        keys += rules.part_month_basis
+    return RestPayResult(
+        policy=policy.id,
+        start=case.start,
+        end=case.end,
+        pay=money(case.pay),
+        floor_percent=rules.rest_floor.percent,
+        months=months,
+        floor_total=sum(floors, Decimal("0.00")),
+        paid_total=sum(paids, Decimal("0.00")),
+        shortfall_total=sum((m.shortfall for m in months), Decimal("0.00")),
+        basis=basis,
+        warnings=policy_date_warning(policy, case.start, "休息开始日期", "first day of rest"),
+        notes=notes_for(policy, keys),
+    )

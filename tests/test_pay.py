@@ -1,0 +1,267 @@
+"""Pay: maternity allowance, top-up, pregnancy-rest floor and the monthly split.
+
+Expected values are worked by hand from the rules (legal-notes section 4, docs/pay.md);
+the arithmetic is in the comments.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from .conftest import d
+from leavecalc.errors import InputError, PolicyError
+from leavecalc.maternity import MaternityCase
+from leavecalc.pay import (
+    RestCase,
+    Wages,
+    allowance_for_days,
+    maternity_pay,
+    minimum_wage_on,
+    pregnancy_rest_pay,
+    split_rounded,
+)
+from leavecalc.policy import parse_policy
+
+D = Decimal
+
+
+def wages(avg: str | None = None, own: str | None = None, insured: bool = True) -> Wages:
+    return Wages(avg_wage=avg, own_wage=own, insured=insured)
+
+
+# ---------------------------------------------------------------- allowance formula
+
+def test_allowance_is_average_wage_over_30_times_days(nj2025):
+    # 12000 ÷ 30 × 158 = 400 × 158 = 63200.00
+    r = allowance_for_days(nj2025, 158, wages("12000"))
+    assert (r.days, r.daily_rate, r.amount, r.paid_by) == (158, D("400.00"), D("63200.00"), "fund")
+    assert r.employer_top_up == D("0.00")
+    assert r.months == [] and any(w.code == "no_monthly_split" for w in r.warnings)
+    assert any(w.code == "top_up_not_computed" for w in r.warnings)
+    assert any(w.code == "fund_days" for w in r.warnings)  # whether the fund pays all 158 is unverified
+
+
+def test_allowance_rounds_once_half_up(nj2025):
+    # 1000.05 × 3 ÷ 30 = 3000.15 ÷ 30 = 100.005 -> 100.01 (half up; half-even would give 100.00)
+    assert allowance_for_days(nj2025, 3, wages("1000.05")).amount == D("100.01")
+    # 10000 × 158 ÷ 30 = 52666.666… -> 52666.67; rounding the daily rate first would give 333.33 × 158 = 52666.14
+    assert allowance_for_days(nj2025, 158, wages("10000")).amount == D("52666.67")
+
+
+def test_top_up_pays_the_difference_when_her_wage_is_higher(nj2025):
+    # (15000 − 12000) ÷ 30 × 158 = 100 × 158 = 15800.00
+    r = allowance_for_days(nj2025, 158, wages("12000", "15000"))
+    assert (r.amount, r.employer_top_up) == (D("63200.00"), D("15800.00"))
+    assert not any(w.code == "top_up_not_computed" for w in r.warnings)
+
+
+def test_top_up_is_zero_when_the_allowance_is_higher(nj2025):
+    # Her 9000 < 12000: she keeps the whole allowance 63200.00, no top-up.
+    r = allowance_for_days(nj2025, 158, wages("12000", "9000"))
+    assert (r.amount, r.employer_top_up) == (D("63200.00"), D("0.00"))
+
+
+def test_uninsured_employer_pays_pre_leave_wage(nj2023, calendar):
+    # 619 art 8: not insured, the employer pays her pre-leave wage: 9000 ÷ 30 × 158 = 300 × 158 = 47400.00
+    r = maternity_pay(nj2023, MaternityCase(birth=d("2024-05-01")), calendar, wages(own="9000", insured=False))
+    assert (r.paid_by, r.amount, r.employer_top_up, r.days) == ("employer", D("47400.00"), D("0.00"), 158)
+    assert {p.pay for p in r.periods} == {"pre_leave_wage"}
+
+
+def test_wages_need_what_the_case_uses():
+    with pytest.raises(ValueError, match="avg-wage"):
+        Wages(own_wage="9000")
+    with pytest.raises(ValueError, match="own-wage"):
+        Wages(avg_wage="9000", insured=False)
+    for bad in ("-1", "NaN", "inf", "abc", "1.005"):
+        with pytest.raises(ValueError):
+            Wages(avg_wage=bad)
+
+
+# ---------------------------------------------------------------- which days, which month
+
+def test_normal_birth_2025_fund_pays_all_158_days_by_month(nj2025, calendar):
+    # Birth 2025-03-10: national 98 calendar days 03-10..06-15; local 60 from 06-16, no statutory
+    # holiday until 08-14 (端午 was 05-31), so 06-16..08-14.
+    # Days: Mar 22 (10..31), Apr 30, May 31, Jun 30, Jul 31, Aug 14 = 158; 400 a day.
+    r = maternity_pay(nj2025, MaternityCase(birth=d("2025-03-10")), calendar, wages("12000"))
+    assert [(m.month, m.days, m.amount) for m in r.months] == [
+        ("2025-03", 22, D("8800.00")),
+        ("2025-04", 30, D("12000.00")),
+        ("2025-05", 31, D("12400.00")),
+        ("2025-06", 30, D("12000.00")),
+        ("2025-07", 31, D("12400.00")),
+        ("2025-08", 14, D("5600.00")),
+    ]
+    assert r.amount == D("63200.00") and r.normal_wage_days == 0
+    assert any(w.code == "fund_days" for w in r.warnings)  # the unverified reading is always flagged
+
+
+def test_monthly_split_rounds_the_running_total(nj2025, calendar):
+    # Birth 2025-08-01: national 08-01..11-06 (calendar days, 国庆 counted); local 60 from 11-07,
+    # 2026-01-01 not counted, so it ends 2026-01-06. Days: Aug 31, Sep 30, Oct 31, Nov 6+24 = 30,
+    # Dec 31, Jan 2..6 = 5; total 158. 10000 ÷ 30 = 1000/3 a day. Running totals, rounded:
+    #   Aug  31 × 1000/3 = 10333.333 -> 10333.33             month 10333.33
+    #   Sep  61 × 1000/3 = 20333.333 -> 20333.33             month 10000.00
+    #   Oct  92 × 1000/3 = 30666.667 -> 30666.67             month 10333.34
+    #   Nov 122 × 1000/3 = 40666.667 -> 40666.67             month 10000.00
+    #   Dec 153 × 1000/3 = 51000.000 -> 51000.00             month 10333.33
+    #   Jan 158 × 1000/3 = 52666.667 -> 52666.67             month  1666.67
+    r = maternity_pay(nj2025, MaternityCase(birth=d("2025-08-01")), calendar, wages("10000"))
+    assert [(m.month, m.days, m.amount) for m in r.months] == [
+        ("2025-08", 31, D("10333.33")),
+        ("2025-09", 30, D("10000.00")),
+        ("2025-10", 31, D("10333.34")),
+        ("2025-11", 30, D("10000.00")),
+        ("2025-12", 31, D("10333.33")),
+        ("2026-01", 5, D("1666.67")),
+    ]
+    assert r.amount == D("52666.67") == sum(m.amount for m in r.months)
+
+
+def test_nanjing_difficult_birth_extra_is_paid_by_the_employer(nj2025, calendar):
+    # Caesarean 2025-03-10: national 98+15 = 113 calendar days, 03-10..06-30. Local: the 60 first
+    # (fund), 07-01..08-29, then the Nanjing +15 (employer, normal wages) 08-30..09-13; no
+    # statutory holiday in between (中秋 is 10-06). Fund days 113 + 60 = 173: 400 × 173 = 69200.00.
+    # Top-up (15000 − 12000) ÷ 30 × 173 = 100 × 173 = 17300.00.
+    r = maternity_pay(nj2025, MaternityCase(birth=d("2025-03-10"), delivery="cesarean"), calendar, wages("12000", "15000"))
+    assert (r.days, r.normal_wage_days, r.amount, r.employer_top_up) == (173, 15, D("69200.00"), D("17300.00"))
+    local = [(p.part, p.start, p.end, p.pay) for p in r.periods if p.segment == "local"]
+    assert local == [
+        ("base", d("2025-07-01"), d("2025-08-29"), "allowance"),
+        ("difficult_birth", d("2025-08-30"), d("2025-09-13"), "normal_wage"),
+    ]
+    # Aug: 29 fund days (1..29) and 2 employer days (30, 31); Sep: 13 employer days.
+    assert [(m.month, m.days, m.normal_wage_days) for m in r.months][-2:] == [("2025-08", 29, 2), ("2025-09", 0, 13)]
+    assert any(n.code == "fund_day_order" for n in r.notes)
+
+
+def test_statutory_holidays_in_employer_part_are_nobodys_day(nj2025, calendar):
+    # Caesarean twins 2025-03-10: national 98+15+15 = 128 days to 07-15; local 60 07-16..09-13 (fund),
+    # +15 difficult 09-14..09-28, +15 twins 09-29..10-17 skipping 10-01..10-03 and 中秋 10-06:
+    # Oct employer days = 04, 05, 07..17 = 13.
+    case = MaternityCase(birth=d("2025-03-10"), delivery="cesarean", babies=2)
+    r = maternity_pay(nj2025, case, calendar, wages("12000"))
+    assert (r.days, r.normal_wage_days) == (188, 30)
+    assert r.months[-1].month == "2025-10" and (r.months[-1].days, r.months[-1].normal_wage_days) == (0, 13)
+
+
+def test_policy_without_pay_section_is_a_clear_error(nj2025):
+    bare = nj2025.model_copy(update={"pay": None})
+    with pytest.raises(PolicyError, match="no \\[pay\\] section"):
+        allowance_for_days(bare, 10, wages("1000"))
+
+
+# ---------------------------------------------------------------- minimum wage
+
+def test_minimum_wage_timeline(nj2025):
+    # legal-notes section 4: 2021-08-01 2280/22; 2024-01-01 2490/24; 2026-01-01 2660/25.
+    got = [(minimum_wage_on(nj2025, d(x)).monthly, minimum_wage_on(nj2025, d(x)).hourly)
+           for x in ("2021-08-01", "2023-12-31", "2024-01-01", "2025-12-31", "2026-01-01", "2030-06-01")]
+    assert got == [(2280, 22), (2280, 22), (2490, 24), (2490, 24), (2660, 25), (2660, 25)]
+
+
+def test_minimum_wage_before_table_is_an_error(nj2025):
+    with pytest.raises(InputError, match="no minimum wage is known before 2021-08-01"):
+        minimum_wage_on(nj2025, d("2021-07-31"))
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ('since = 2027-01-02\nmonthly = 3000\nhourly = 30\nbasis = "nj_min_wage_2026"', "1st of a month"),
+        ('since = 2025-01-01\nmonthly = 3000\nhourly = 30\nbasis = "nj_min_wage_2026"', "ascending"),
+        ('since = 2027-01-01\nmonthly = -1\nhourly = 30\nbasis = "nj_min_wage_2026"', "greater than 0"),
+        ('since = 2027-01-01\nmonthly = 3000\nhourly = 30\nbasis = "nowhere"', "unknown citation"),
+    ],
+)
+def test_bad_minimum_wage_entries_are_rejected(entry, message):
+    from importlib import resources
+
+    text = (resources.files("leavecalc") / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    with pytest.raises(PolicyError, match=message):
+        parse_policy(text + "\n[[pay.minimum_wage]]\n" + entry + "\n", "test.toml")
+
+
+def test_unknown_fund_part_is_rejected():
+    from importlib import resources
+
+    text = (resources.files("leavecalc") / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    with pytest.raises(PolicyError, match="local.twins"):
+        parse_policy(text.replace('"local.base"]', '"local.twins"]'), "test.toml")
+
+
+# ---------------------------------------------------------------- pregnancy rest (art 37)
+
+def test_rest_floor_whole_months_across_the_2026_minimum_wage_change(nj2025):
+    # 80% of 2490 = 1992 (Nov, Dec 2025); 80% of 2660 = 2128 (Jan, Feb 2026).
+    # Floor 1992 + 1992 + 2128 + 2128 = 8240.00; paid 4 × 1500 = 6000.00;
+    # shortfall 492 + 492 + 628 + 628 = 2240.00.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-11-01"), end=d("2026-02-28"), pay="1500"))
+    assert [(m.month, m.minimum_wage, m.floor, m.shortfall) for m in r.months] == [
+        ("2025-11", D("2490.00"), D("1992.00"), D("492.00")),
+        ("2025-12", D("2490.00"), D("1992.00"), D("492.00")),
+        ("2026-01", D("2660.00"), D("2128.00"), D("628.00")),
+        ("2026-02", D("2660.00"), D("2128.00"), D("628.00")),
+    ]
+    assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("8240.00"), D("6000.00"), D("2240.00"))
+    assert not any(b.item == "part_month" for b in r.basis)
+
+
+def test_rest_part_month_is_prorated_by_calendar_days(nj2025):
+    # 2026-01-10..31: 22 of 31 days. Floor 2128 × 22/31 = 46816/31 = 1510.1935… -> 1510.19;
+    # paid 1500 × 22/31 = 33000/31 = 1064.516… -> 1064.52; shortfall 1510.19 − 1064.52 = 445.67.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-01-10"), end=d("2026-01-31"), pay="1500"))
+    (m,) = r.months
+    assert (m.days, m.days_in_month, m.floor, m.paid, m.shortfall) == (22, 31, D("1510.19"), D("1064.52"), D("445.67"))
+    assert any(b.item == "part_month" for b in r.basis) and any(n.code == "part_month" for n in r.notes)
+
+
+def test_rest_two_part_months(nj2025):
+    # 2025-11-15..2025-12-10: Nov 16/30, Dec 10/31 at floor 1992.
+    # Floor: 1992 × 16/30 = 1062.40; running total + 1992 × 10/31 = 1062.40 + 642.5806… = 1704.9806…
+    # -> 1704.98, so Dec 642.58. Paid at 1000: 533.333… -> 533.33; + 322.5806… = 855.913… -> 855.91, Dec 322.58.
+    # Shortfall Nov 1062.40 − 533.33 = 529.07; Dec 642.58 − 322.58 = 320.00; total 849.07.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-11-15"), end=d("2025-12-10"), pay="1000"))
+    assert [(m.days, m.floor, m.paid, m.shortfall) for m in r.months] == [
+        (16, D("1062.40"), D("533.33"), D("529.07")),
+        (10, D("642.58"), D("322.58"), D("320.00")),
+    ]
+    assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1704.98"), D("855.91"), D("849.07"))
+
+
+def test_rest_pay_above_floor_has_no_shortfall(nj2025):
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="3000"))
+    assert (r.months[0].paid, r.months[0].floor, r.shortfall_total) == (D("3000.00"), D("1992.00"), D("0.00"))
+
+
+def test_rest_floor_needs_art_37(nj2023):
+    # The 80% floor is Nanjing ordinance art 37, in force 2025-01-01; the 2023 policy has none.
+    with pytest.raises(PolicyError, match="no pregnancy-rest floor"):
+        pregnancy_rest_pay(nj2023, RestCase(start=d("2024-03-01"), end=d("2024-03-31"), pay="1000"))
+
+
+def test_rest_ending_before_it_starts_is_rejected():
+    with pytest.raises(ValueError, match="ends"):
+        RestCase(start=d("2025-03-02"), end=d("2025-03-01"), pay="1000")
+
+
+def test_split_rounded_example():
+    from fractions import Fraction as F
+
+    # Three thirds of 0.01: running totals 0.00333 -> 0.00, 0.00667 -> 0.01, 0.01 -> 0.01.
+    assert split_rounded([F(1, 300)] * 3) == [D("0.00"), D("0.01"), D("0.00")]
+
+
+def test_month_spans_clip_the_period_and_reach_the_last_date():
+    from datetime import date
+
+    from leavecalc.pay import month_spans
+
+    # 2024-02-10..2024-04-05: Feb 10..29 (leap year), Mar 1..31, Apr 1..5.
+    assert month_spans(d("2024-02-10"), d("2024-04-05")) == [
+        (d("2024-02-10"), d("2024-02-29")), (d("2024-03-01"), d("2024-03-31")), (d("2024-04-01"), d("2024-04-05"))
+    ]
+    assert month_spans(date(9999, 12, 5), date.max) == [(date(9999, 12, 5), date.max)]

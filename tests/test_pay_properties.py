@@ -1,0 +1,93 @@
+"""Properties of the pay computations, against an independent exact oracle."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leavecalc.maternity import MaternityCase
+from leavecalc.pay import RestCase, Wages, maternity_pay, pregnancy_rest_pay, split_rounded
+
+SETTINGS = settings(max_examples=40, deadline=None)
+money = st.decimals(min_value=0, max_value=200_000, places=2, allow_nan=False, allow_infinity=False)
+days_2025_2026 = st.integers(0, 729).map(lambda n: date(2025, 1, 1) + timedelta(days=n))
+
+
+def half_up(x: Fraction) -> Decimal:
+    """Oracle: x rounded half up to 0.01, by integer division (not how pay.py does it)."""
+    q, r = divmod(x.numerator * 100, x.denominator)
+    return Decimal(q + (2 * r >= x.denominator)) / 100
+
+
+@SETTINGS
+@given(st.lists(st.fractions(min_value=0, max_value=10_000), max_size=12))
+def test_split_sums_exactly_to_the_rounded_total_and_no_part_is_negative(parts):
+    out = split_rounded(parts)
+    assert sum(out, Decimal(0)) == half_up(sum(parts, Fraction(0)))
+    assert all(p >= 0 for p in out)
+
+
+@SETTINGS
+@given(
+    birth=days_2025_2026,
+    delivery=st.sampled_from(["normal", "cesarean"]),
+    babies=st.integers(1, 3),
+    avg=money,
+    own=st.none() | money,
+    insured=st.booleans(),
+)
+def test_allowance_properties(nj2025, calendar, birth, delivery, babies, avg, own, insured):
+    if not insured and own is None:
+        own = avg
+    case = MaternityCase(birth=birth, delivery=delivery, babies=babies)
+    r = maternity_pay(nj2025, case, calendar, Wages(avg_wage=avg, own_wage=own, insured=insured))
+    amounts = [r.amount, r.employer_top_up, *(m.amount for m in r.months), *(m.employer_top_up for m in r.months)]
+    assert all(a >= 0 and a == a.quantize(Decimal("0.01")) for a in amounts)
+    # The split adds up exactly, in money and in days.
+    assert sum((m.amount for m in r.months), Decimal(0)) == r.amount
+    assert sum((m.employer_top_up for m in r.months), Decimal(0)) == r.employer_top_up
+    assert sum(m.days for m in r.months) == r.days == sum(p.days for p in r.periods if p.pay != "normal_wage")
+    assert r.days + r.normal_wage_days == sum(p.days for p in r.periods)
+    # Rounded once: the exact product, rounded, not a sum of rounded pieces.
+    wage = avg if insured else own
+    assert r.amount == half_up(Fraction(wage) * r.days / 30)
+    if insured and own is not None:
+        assert r.employer_top_up == half_up(max(Fraction(0), Fraction(own - avg) * r.days / 30))
+
+
+@SETTINGS
+@given(start=days_2025_2026, length=st.integers(0, 400), pay=money)
+def test_rest_properties(nj2025, start, length, pay):
+    r = pregnancy_rest_pay(nj2025, RestCase(start=start, end=start + timedelta(days=length), pay=pay))
+    assert all(m.floor >= 0 and m.paid >= 0 and m.shortfall >= 0 for m in r.months)
+    assert sum((m.floor for m in r.months), Decimal(0)) == r.floor_total
+    assert sum((m.paid for m in r.months), Decimal(0)) == r.paid_total
+    assert sum((m.shortfall for m in r.months), Decimal(0)) == r.shortfall_total
+    assert sum(m.days for m in r.months) == length + 1
+    # Rounded once: 80% of each month's minimum wage × covered/in-month days, summed exactly, then rounded.
+    exact = sum((Fraction(m.minimum_wage) * Fraction(80, 100) * Fraction(m.days, m.days_in_month) for m in r.months), Fraction(0))
+    assert r.floor_total == half_up(exact)
+
+
+@SETTINGS
+@given(start=days_2025_2026, length=st.integers(0, 400), raises=st.lists(st.integers(0, 500), min_size=3, max_size=3))
+def test_floor_never_decreases_when_the_minimum_wage_rises(nj2025, start, length, raises):
+    assert nj2025.pay is not None
+    table = nj2025.pay.minimum_wage
+    higher = [m.model_copy(update={"monthly": m.monthly + r}) for m, r in zip(table, raises)]
+    raised = nj2025.model_copy(update={"pay": nj2025.pay.model_copy(update={"minimum_wage": higher})})
+    case = RestCase(start=start, end=start + timedelta(days=length), pay=Decimal(0))
+    before, after = pregnancy_rest_pay(nj2025, case), pregnancy_rest_pay(raised, case)
+    assert after.floor_total >= before.floor_total
+    assert after.shortfall_total >= before.shortfall_total
+
+
+def test_whole_month_floor_never_decreases_over_time(nj2025):
+    # The Nanjing table only rises, so a whole month's floor never falls from one month to the next.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=date(2021, 8, 1), end=date(2027, 12, 31), pay=Decimal(0)))
+    floors = [m.floor for m in r.months]
+    assert floors == sorted(floors) and floors[0] == Decimal("1824.00") and floors[-1] == Decimal("2128.00")
