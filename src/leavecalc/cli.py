@@ -201,7 +201,7 @@ def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to
 
 @app.command("holidays")
 def holidays_command(
-    year: Annotated[int, typer.Argument(help="The year, 2014 to 2099.")],
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year, 2014 to 2099.")],
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
