@@ -8,11 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leavecalc.cli import main
 from leavecalc.errors import CalendarError
 from leavecalc.holiday_data import build_calendar, holiday_year, load_holiday_file, parse_holiday_file
-from leavecalc.holidays import Calendar
+from leavecalc.holidays import Arrangement, Calendar, HolidayName
 from leavecalc.maternity import MaternityCase, maternity_leave
 from leavecalc.miscarriage import MiscarriageCase, miscarriage_leave
 from leavecalc.policy import Policy
@@ -349,3 +351,55 @@ def test_holidays_outside_the_laws_years_is_a_clean_error(capsys: pytest.Capture
     code, out, err = run(capsys, "holidays", year)
     assert (code, out) == (2, "")
     assert err == f"leavecalc: error: no statutory-holiday data for {year}: leavecalc covers 2014 to 2099\n"
+
+
+def test_a_block_may_run_into_january_of_the_year_after(calendar: Calendar) -> None:
+    # A 2026 block from Thu 2026-12-31 to Mon 2027-01-04, with no 2027 arrangement anywhere.
+    text = broken(("rest_to = 2026-10-07", "rest_to = 2026-10-07\n\n[[holiday]]\nname = \"元旦\"\nname_en = \"New Year's Day\"\n"
+                   "rest_from = 2026-12-31\nrest_to = 2027-01-04"))
+    cal = Calendar(calendar.law, {2026: parse_holiday_file(text, "h.toml", calendar.law)})
+    assert cal.is_workday(d("2026-12-31")) == (False, True)
+    assert cal.is_workday(d("2027-01-04")) == (False, True)  # the 2026 notice's word for this day
+    assert cal.is_workday(d("2027-01-05")) == (True, False)  # 2027 itself is still estimated
+    with pytest.raises(CalendarError, match=re.escape("rest_to: 2027-02-01 is outside 2026")):
+        parse_holiday_file(text.replace("rest_to = 2027-01-04", "rest_to = 2027-02-01"), "h.toml", calendar.law)
+
+
+def test_a_years_own_arrangement_wins_over_a_neighbour_reaching_into_it(calendar: Calendar) -> None:
+    def name(zh: str) -> HolidayName:
+        return HolidayName(zh, zh)
+
+    own = Arrangement(2026, "2026 notice", {}, {d("2026-12-27"): name("元旦")})
+    neighbour = Arrangement(2027, "2027 notice", {d("2026-12-27"): name("元旦"), d("2026-12-28"): name("元旦")}, {})
+    cal = Calendar(calendar.law, {2026: own, 2027: neighbour})
+    assert cal.is_workday(d("2026-12-27")) == (True, True)  # 2026's notice lists Sun 12-27 as worked
+    assert cal.is_workday(d("2026-12-28")) == (False, True)  # 2026's says nothing of Mon 12-28
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    blocks=st.lists(st.tuples(st.integers(0, 364), st.integers(1, 9)), min_size=1, max_size=8),
+    work=st.lists(st.integers(0, 364), max_size=8),
+)
+def test_a_valid_file_makes_exactly_its_blocks_off_and_its_make_up_days_worked(
+    calendar: Calendar, blocks: list[tuple[int, int]], work: list[int]
+) -> None:
+    jan1 = date(2027, 1, 1)
+    ranges: list[tuple[date, date]] = []
+    for start, length in sorted(blocks):
+        first, last = jan1 + timedelta(days=start), min(jan1 + timedelta(days=start + length - 1), date(2027, 12, 31))
+        if not ranges or first > ranges[-1][1]:
+            ranges.append((first, last))
+    off = {first + timedelta(days=i) for first, last in ranges for i in range((last - first).days + 1)}
+    statutory = {day for day, _ in calendar.statutory_between(jan1, date(2027, 12, 31))}
+    made_up = sorted({jan1 + timedelta(days=w) for w in work} - off - statutory)
+    made_up = [day for day in made_up if day.weekday() >= 5]
+    text = 'year = 2027\n[source]\ntitle = "EXAMPLE (generated)"\npublished = 2026-11-22\n'
+    for i, (first, last) in enumerate(ranges):
+        days_worked = ", ".join(map(str, made_up)) if i == 0 else ""
+        text += f'[[holiday]]\nname = "h{i}"\nname_en = "h{i}"\nrest_from = {first}\nrest_to = {last}\nwork = [{days_worked}]\n'
+    cal = Calendar(calendar.law, {2027: parse_holiday_file(text, "gen.toml", calendar.law)})
+    for i in range(365):
+        day = jan1 + timedelta(days=i)
+        worked = day in made_up or (day not in off and day.weekday() < 5 and day not in statutory)
+        assert cal.is_workday(day) == (worked, True), day
