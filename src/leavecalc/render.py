@@ -151,6 +151,7 @@ HOLIDAY_LABELS: dict[str, tuple[str, str]] = {
     "workdays": ("调休上班（周末上班）", "Make-up workdays (weekend days worked)"),
     "none": ("无", "none"),
     "source": ("放假调休安排来源", "Arrangement from"),
+    "unknown": ("未公布或未提供，按周末和法定节假日估算", "not published or supplied; estimated from weekends and statutory holidays"),
 }
 
 
@@ -166,7 +167,7 @@ def holiday_year_text(r: HolidayYear, lang: Lang) -> str:
             return [f"  {label('none')}"]
         return [f"  {day(d.date, lang)} {d.name if lang == 'zh' else d.name_en}" for d in days]
 
-    source = f"{r.source}" + (f" [{t('estimated', lang)}]" if r.estimated else "")
+    source = label("unknown") if r.estimated else r.source
     out = [label("holiday_year", year=r.year), f"{label('source')}: {source}", ""]
     out.append(f"{label('statutory_days', n=len(r.statutory))}:")
     out += [f"  {basis_line(b, lang)}" for b in r.statutory_basis]
