@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +34,14 @@ def nj2023(registry: PolicyRegistry) -> Policy:
 def d(text: str) -> date:
     """Short date literal for worked examples."""
     return date.fromisoformat(text)
+
+
+@pytest.fixture(scope="session")
+def empty_holidays_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("no-user-holidays")
+
+
+@pytest.fixture(autouse=True)
+def no_user_holiday_files(empty_holidays_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own holiday directory (docs/holidays.md) out of every test."""
+    monkeypatch.setenv("LEAVECALC_HOLIDAYS_DIR", str(empty_holidays_dir))

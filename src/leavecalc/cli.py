@@ -3,9 +3,11 @@ or the clock; the engine modules are imported inside the commands so start-up st
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
@@ -47,6 +49,16 @@ PolicyOpt = Annotated[
     typer.Option("--policy", help="A policy id or a policy file path; default: the one in force on the date."),
 ]
 
+HolidaysOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--holidays",
+        metavar="FILE",
+        help="A holiday-year file (the State Council's notice as TOML, docs/holidays.md); repeatable. "
+        "Wins over the user directory and the bundled data for its year.",
+    ),
+]
+
 
 class UserError(Exception):
     """Bad input noticed by the CLI itself (an unparsable date)."""
@@ -85,10 +97,25 @@ def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
     return reg.resolve(policy) if policy else reg.in_force(jurisdiction, day)
 
 
-def calendar() -> Calendar:
-    from .holidays import bundled_calendar
+def holidays_dir() -> Path:
+    """Where holiday-year files are read from automatically (docs/holidays.md)."""
+    if os.environ.get("LEAVECALC_HOLIDAYS_DIR"):
+        return Path(os.environ["LEAVECALC_HOLIDAYS_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "leavecalc" / "holidays"
 
-    return bundled_calendar()
+
+def calendar(files: list[Path] | None = None) -> Calendar:
+    """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
+    from .holiday_data import build_calendar
+
+    folder = holidays_dir()
+    return build_calendar(files or [], sorted(folder.glob("*.toml")) if folder.is_dir() else [])
 
 
 def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
@@ -105,6 +132,7 @@ def maternity(
     babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -119,7 +147,7 @@ def maternity(
         babies=babies,
     )
     pol = choose_policy(jurisdiction, policy, case.birth)
-    result = maternity_leave(pol, case, calendar())
+    result = maternity_leave(pol, case, calendar(holidays))
     heading = f"{case.birth} · {delivery.value} · {case.babies}"
     emit(result, as_json, lang.value, heading)  # type: ignore[arg-type]
 
@@ -131,6 +159,7 @@ def miscarriage(
     months: Annotated[Optional[int], typer.Option("--months", help="Completed months of pregnancy.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -139,7 +168,7 @@ def miscarriage(
 
     case = build_case(MiscarriageCase, date=parse_date(on, "--date"), weeks=weeks, months=months)
     pol = choose_policy(jurisdiction, policy, case.date)
-    emit(miscarriage_leave(pol, case, calendar()), as_json, lang.value)  # type: ignore[arg-type]
+    emit(miscarriage_leave(pol, case, calendar(holidays)), as_json, lang.value)  # type: ignore[arg-type]
 
 
 @policies_app.command("list")
@@ -267,6 +296,22 @@ def pregnancy_rest(
     pol = choose_policy(jurisdiction, policy, case.start)
     result = pregnancy_rest_pay(pol, case)
     typer.echo(render.to_json(result) if as_json else render.rest_text(result, lang.value))
+
+
+@app.command("holidays")
+def holidays_command(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year, 2014 to 2099.")],
+    holidays: HolidaysOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """A year's statutory holidays, arranged rest days and make-up workdays, and where they come from."""
+    from . import render
+    from .holiday_data import holiday_year
+
+    # No --jurisdiction/--policy: the holiday calendar is national and no policy bears on it.
+    result = holiday_year(calendar(holidays), year)
+    typer.echo(render.to_json(result) if as_json else render.holiday_year_text(result, lang.value))
 
 
 def fail(message: str) -> NoReturn:

@@ -137,8 +137,11 @@ class Arrangement:
 
     year: int
     source: str
-    rest_days: Mapping[date, HolidayName]  # weekdays given as rest (调休放假, 补休)
-    workdays: Mapping[date, HolidayName]  # weekend days worked (调休上班)
+    # Weekdays given as rest (调休放假, 补休) and weekend days worked (调休上班). A notice's
+    # New Year block may reach into the neighbouring year (docs/holidays.md): such days are
+    # listed here too, and the Calendar applies them to the day whatever its year.
+    rest_days: Mapping[date, HolidayName]
+    workdays: Mapping[date, HolidayName]
     # Statutory days of the year when a holiday file overrides the law-derived ones.
     statutory: Mapping[date, HolidayName] | None = None
 
@@ -190,6 +193,7 @@ class Calendar:
     arrangements: Mapping[int, Arrangement]
     _ords: list[int] = field(init=False, repr=False)
     _names: dict[int, HolidayName] = field(init=False, repr=False)
+    _arranged: dict[int, bool] = field(init=False, repr=False)  # day ordinal -> is it worked
     # Derived objects that depend only on this calendar (built once, reused by results).
     memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
 
@@ -200,8 +204,15 @@ class Calendar:
             arr = self.arrangements.get(year)
             days = arr.statutory if arr is not None and arr.statutory is not None else statutory_days(self.law, year)
             names.update((d.toordinal(), n) for d, n in days.items())
+        # A day's own year's arrangement wins over a neighbouring year's notice reaching into it.
+        arranged: dict[int, bool] = {}
+        for own_year in (False, True):
+            for arr in self.arrangements.values():
+                for days, worked in ((arr.rest_days, False), (arr.workdays, True)):
+                    arranged.update((d.toordinal(), worked) for d in days if (d.year == arr.year) == own_year)
         object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_ords", sorted(names))
+        object.__setattr__(self, "_arranged", arranged)
 
     first_year: int = field(init=False)
 
@@ -251,14 +262,11 @@ class Calendar:
 
     def is_workday(self, day: date) -> tuple[bool, bool]:
         """(is it a working day, does that rest on published arrangement data)."""
-        arr = self.arrangements.get(day.year)
-        if arr is not None:
-            if day in arr.workdays:
-                return True, True
-            if day in arr.rest_days:
-                return False, True
+        worked = self._arranged.get(day.toordinal())
+        if worked is not None:
+            return worked, True
         off = day.weekday() >= 5 or day.toordinal() in self._names
-        return not off, arr is not None
+        return not off, day.year in self.arrangements
 
     def return_day(self, last_day_of_leave: date) -> ReturnDay:
         """The first working day after the leave, and any year it had to estimate."""

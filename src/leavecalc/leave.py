@@ -74,10 +74,10 @@ def missing_arrangement_warning(years: Sequence[int]) -> Message:
     return Message(
         code="arrangement_missing",
         zh=f"{ys}年的放假调休安排尚未公布（或未提供）：返岗日期按周末和法定节假日估算，结果为暂定，"
-        f"国务院通知公布后请用 --holidays 提供该年数据重新计算。",
+        f"国务院通知公布后请用 --holidays 或用户节假日目录提供该年数据重新计算（见 docs/holidays.md）。",
         en=f"No holiday arrangement for {ys_en} has been published or supplied: the return-to-work date is "
         f"estimated from weekends and statutory holidays only and is provisional; supply that year's notice "
-        f"with --holidays once it is out.",
+        f"with --holidays or in the user holiday directory once it is out (docs/holidays.md).",
     )
 
 

@@ -11,7 +11,10 @@ if TYPE_CHECKING:
     from .pay import AllowanceResult, RestPayResult
 
 from .policy import Policy
-from .results import Basis, LeaveResult, Message
+from .results import Basis, LeaveResult, Message, NamedDay
+
+if TYPE_CHECKING:
+    from .holiday_data import HolidayYear
 
 Lang = Literal["zh", "en"]
 
@@ -268,3 +271,39 @@ def pay_policy_lines(p: Policy) -> list[str]:
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
     return out
+
+
+HOLIDAY_LABELS: dict[str, tuple[str, str]] = {
+    "holiday_year": ("{year}年节假日", "Holidays of {year}"),
+    "statutory_days": ("法定节假日（{n}天，由法律规定）", "Statutory holidays ({n} days, set by law)"),
+    "rest_days": ("调休放假（工作日放假）", "Arranged rest days (weekdays off)"),
+    "workdays": ("调休上班（周末上班）", "Make-up workdays (weekend days worked)"),
+    "none": ("无", "none"),
+    "source": ("放假调休安排来源", "Arrangement from"),
+    "unknown": ("未公布或未提供，按周末和法定节假日估算", "not published or supplied; estimated from weekends and statutory holidays"),
+}
+
+
+def holiday_year_text(r: HolidayYear, lang: Lang) -> str:
+    """`leavecalc holidays YEAR`: the year's days by kind, each with its name, and the sources."""
+
+    def label(key: str, **kw: object) -> str:
+        zh, en = HOLIDAY_LABELS[key]
+        return (zh if lang == "zh" else en).format(**kw)
+
+    def listing(days: list[NamedDay]) -> list[str]:
+        if not days:
+            return [f"  {label('none')}"]
+        return [f"  {day(d.date, lang)} {d.name if lang == 'zh' else d.name_en}" for d in days]
+
+    source = label("unknown") if r.estimated else r.source
+    out = [label("holiday_year", year=r.year), f"{label('source')}: {source}", ""]
+    out.append(f"{label('statutory_days', n=len(r.statutory))}:")
+    out += [f"  {basis_line(b, lang)}" for b in r.statutory_basis]
+    out += listing(r.statutory)
+    out.append(f"{label('rest_days')}:")
+    out += listing(r.rest_days)
+    out.append(f"{label('workdays')}:")
+    out += listing(r.workdays)
+    out += messages(t("warnings", lang), r.warnings, lang)
+    return "\n".join(out)
