@@ -150,3 +150,18 @@ def test_missing_file_and_unknown_extension(capsys, tmp_path):
     (tmp_path / "x.txt").write_text("id,kind\n", encoding="utf-8")
     code, _, err = cli(capsys, "batch", str(tmp_path / "x.txt"))
     assert code == 2 and "--format" in err
+
+
+def test_holiday_file_makes_batch_rows_final(capsys, tmp_path):
+    # Birth 2026-08-30: leave ends 2027-02-04 (tests/test_holiday_files.py); the example 2027
+    # notice puts the return on 02-15 instead of the estimated 02-09.
+    from pathlib import Path
+
+    example = Path(__file__).parent / "data" / "holidays-2027-example.toml"
+    src = tmp_path / "in.csv"
+    src.write_text("id,kind,birth\n1,maternity,2026-08-30\n", encoding="utf-8")
+    _, out, _ = cli(capsys, "batch", str(src))
+    assert next(csv.DictReader(io.StringIO(out)))["return_to_work"] == "2027-02-09"
+    _, out, _ = cli(capsys, "batch", str(src), "--holidays", str(example))
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert (row["return_to_work"], row["provisional"]) == ("2027-02-15", "false")

@@ -207,6 +207,7 @@ def batch(
     in_format: Annotated[Optional[str], typer.Option("--input-format", help="Input format, csv or jsonl (default: by extension).")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
 ) -> None:
     """Many cases at once: one output row per input row, in order (docs/batch.md).
 
@@ -215,7 +216,7 @@ def batch(
     from .batch import Context, run_files
 
     reg = registry()
-    ctx = Context(reg, calendar(), jurisdiction, reg.resolve(policy) if policy else None)
+    ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy else None)
     summary = run_files(source, output, in_format, out_format, ctx)
     typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
     raise SystemExit(1 if summary.errors else 0)
@@ -238,6 +239,7 @@ def allowance(
     ] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -274,7 +276,7 @@ def allowance(
             babies=babies,
         )
         pol = choose_policy(jurisdiction, policy, case.birth)
-        result = maternity_pay(pol, case, calendar(), wages)
+        result = maternity_pay(pol, case, calendar(holidays), wages)
     typer.echo(render.to_json(result) if as_json else render.allowance_text(result, lang.value))
 
 
