@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .holidays import Calendar
-from .policy import Citation, Counting, Policy
+from .policy import Citation, Counting, ParentingCounting, Policy
 from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
 
 
@@ -20,7 +20,7 @@ def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
     return [Message(code=k, zh=c.note or "", en=c.note_en or c.note or "") for k, c in seen.items()]
 
 
-def counting_basis(policy: Policy, counting: Counting) -> list[Basis]:
+def counting_basis(policy: Policy, counting: Counting | ParentingCounting) -> list[Basis]:
     return [Basis.of(f"counting:{counting.rule}", None, c) for c in policy.cite(counting.basis)]
 
 
@@ -48,11 +48,11 @@ def make_segment(
     label_en: str,
     start: date,
     days: int,
-    counting: Counting,
+    counting: Counting | ParentingCounting,
     basis: list[Basis],
 ) -> Segment:
     end = calendar.advance(start, days, counting.rule)
-    if counting.rule == "skip_statutory":
+    if counting.rule in ("skip_statutory", "workdays"):
         basis = basis + statutory_law_basis(calendar, start, end)
     return Segment(
         name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=counting.rule, basis=basis
@@ -84,16 +84,22 @@ def finish(
     """Assemble a result: total, end, the day back at work and what it rests on."""
     start, end = segments[0].start, segments[-1].end
     back = calendar.return_day(end)
+    # Counting working days rests on each year's arrangement, not only the day back.
+    counted = [s for s in segments if s.counting == "workdays"]
+    first = min((s.start.year for s in counted), default=end.year)
+    estimated = set(back.estimated_years)
+    if counted:
+        estimated.update(y for y in range(first, end.year + 1) if calendar.year_data(y).estimated)
     warnings = list(warnings)
-    if back.estimated_years:
-        warnings.append(missing_arrangement_warning(back.estimated_years))
+    if estimated:
+        warnings.append(missing_arrangement_warning(sorted(estimated)))
     skipped = [
         NamedDay(date=d, name=n.zh, name_en=n.en)
         for s in segments
-        if s.counting == "skip_statutory"
+        if s.counting != "calendar"
         for d, n in calendar.statutory_between(s.start, s.end)
     ]
-    years = range(end.year, back.day.year + 1)
+    years = range(first, back.day.year + 1)
     data = [HolidayDataUsed(year=y.year, source=y.source, estimated=y.estimated) for y in map(calendar.year_data, years)]
     return LeaveResult(
         kind=kind,
@@ -102,7 +108,7 @@ def finish(
         start=start,
         end=end,
         return_to_work=back.day,
-        provisional=bool(back.estimated_years),
+        provisional=bool(estimated),
         segments=segments,
         skipped_holidays=skipped,
         warnings=warnings,

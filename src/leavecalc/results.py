@@ -63,7 +63,7 @@ class Segment(Frozen):
     days: int
     start: date
     end: date
-    counting: Literal["calendar", "skip_statutory"]
+    counting: Literal["calendar", "skip_statutory", "workdays"]
     basis: list[Basis]
 
 
