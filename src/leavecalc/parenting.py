@@ -76,7 +76,8 @@ class ParentingResult(Frozen):
 
 def birthday(birth: date, years: int) -> date:
     """The ``years``-th birthday (29 February falls on 28 February in a common year)."""
-    return birth + relativedelta(years=years)
+    day: date = birth + relativedelta(years=years)
+    return day
 
 
 def last_day(birth: date, limit: AgeLimit) -> date:

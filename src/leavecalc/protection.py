@@ -246,7 +246,7 @@ def arbitration_deadline(policy: Policy, known: date, calendar: Calendar) -> Arb
     counted from the next day, the same date ``years`` later, moved past rest days."""
     rules = policy.protection.protected_period
     years = rules.arbitration_years.value
-    nominal = known + relativedelta(years=years)
+    nominal: date = known + relativedelta(years=years)
     back = calendar.return_day(nominal - timedelta(days=1))  # first working day on or after it
     warnings = [missing_arrangement_warning(back.estimated_years)] if back.estimated_years else []
     keys = [*rules.arbitration_years.basis, *rules.arbitration_counting_basis]
