@@ -136,3 +136,10 @@ def test_cli_paternity_and_parenting(capsys):
 def test_cli_bad_input_is_one_line_and_exit_2(capsys, args, message):
     code, out, err = run(capsys, *args)
     assert code == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_policies_show_lists_the_family_numbers(capsys):
+    code, out, _ = run(capsys, "policies", "show", "nanjing_2025")
+    assert code == 0
+    assert "paternity (护理假): 15 days" in out and "10 days a year for each parent" in out
+    assert "protections from 7 months" in out and "1 hour(s) a working day" in out and "within 1 year(s)" in out

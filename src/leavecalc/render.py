@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
@@ -136,6 +137,7 @@ def policy_text(p: Policy) -> str:
     out.append(f"miscarriage (counting {mc.counting.rule}, {mc.weeks_per_month.value} weeks a month):")
     for tier in mc.tiers:
         out.append(f"  from {tier.from_months} months: {tier.days} days ({tier.label}) — {cite(tier.basis)}")
+    out += family_policy_lines(p, cite)
     out.append("")
     out.append("citations:")
     for key, c in p.citations.items():
@@ -252,3 +254,33 @@ def parenting_text(r: ParentingResult, lang: Lang) -> str:
     out += messages(t("warnings", lang), r.warnings, lang)
     out += messages(t("notes", lang), r.notes, lang)
     return "\n".join(out)
+
+
+def family_policy_lines(p: Policy, cite: Callable[[list[str]], str]) -> list[str]:
+    """The paternity, parenting and protection numbers of a policy, for `leavecalc policies show`."""
+    pa, pr, pt = p.paternity, p.parenting, p.protection
+    preg, nur, prot = pt.pregnancy, pt.nursing, pt.protected_period
+    out = [f"paternity ({pa.label}): {pa.days.days} days — {cite(pa.days.basis)}"]
+    out.append(f"  counting {pa.counting.rule} — {cite(pa.counting.basis)}")
+    out.append(f"  during the mother's maternity leave — {cite(pa.window_basis)}")
+    out.append(f"parenting ({pr.label}): {pr.days_per_year.days} days a year for each parent — {cite(pr.days_per_year.basis)}")
+    out.append(f"  until the child is {pr.until.years} ({pr.until.last_day}) — {cite(pr.until.basis)}")
+    out.append(f"  year {pr.year.rule} — {cite(pr.year.basis)}")
+    out.append(f"  counting {pr.counting.rule} — {cite(pr.counting.basis)}")
+    out.append(f"  per child: {pr.per_child.value} — {cite(pr.per_child.basis)}")
+    out.append(f"pregnancy: protections from {preg.from_months.value} months — {cite(preg.from_months.basis)}")
+    out.append(f"  due date = week {preg.weeks_at_due_date.value} — {cite(preg.weeks_at_due_date.basis)}")
+    out.append(f"  conception = week {preg.weeks_at_conception.value} — {cite(preg.weeks_at_conception.basis)}")
+    for r in [*preg.from_month_protections, *preg.whole_pregnancy_protections]:
+        out.append(f"  {r.label} — {cite(r.basis)}")
+    out.append(f"nursing: until the child is {nur.until.years} ({nur.until.last_day}) — {cite(nur.until.basis)}")
+    out.append(f"  {nur.hours_per_day.hours} hour(s) a working day — {cite(nur.hours_per_day.basis)}")
+    out.append(f"  +{nur.per_extra_baby.hours} hour(s) per extra baby — {cite(nur.per_extra_baby.basis)}")
+    for r in nur.protections:
+        out.append(f"  {r.label} — {cite(r.basis)}")
+    out.append(f"protected period — {cite(prot.phases_basis)}; contract runs on — {cite(prot.contract_runs_on_basis)}")
+    for dm in prot.dismissals:
+        out.append(f"  {'barred' if dm.barred else 'not barred'}: {dm.ground} — {cite(dm.basis)}")
+    out.append(f"  arbitration within {prot.arbitration_years.value} year(s) — {cite(prot.arbitration_years.basis)}; "
+               f"counting — {cite(prot.arbitration_counting_basis)}")
+    return out
