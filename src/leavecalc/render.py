@@ -178,6 +178,8 @@ LABELS.update(
         "period_counting": ("期间计算", "counting the period"),
         "dates_unknown": ("日期未知", "dates not known"),
         "ends": ("结束", "ends"),
+        "start_unknown": ("（起始日未知）", "(start unknown)"),
+        "end_unknown": ("（结束日未知）", "(end unknown)"),
         "years": ("年度", "Years"),
         "each": ("（父母每人）", " (for each parent)"),
         "block": ("本次休假", "Block of leave"),
@@ -219,8 +221,7 @@ def plan_line_articles(line: PlanLine, lang: Lang) -> str:
 def _span(start: date | None, end: date | None, lang: Lang) -> str:
     if start is None and end is None:
         return t("dates_unknown", lang)
-    unknown = t("dates_unknown", lang)
-    return f"{start or unknown} {t('to', lang)} {end or unknown}"
+    return f"{start or t('start_unknown', lang)} {t('to', lang)} {end or t('end_unknown', lang)}"
 
 
 def plan_text(r: PlanResult, lang: Lang) -> str:
