@@ -178,6 +178,10 @@ LABELS.update(
         "period_counting": ("期间计算", "counting the period"),
         "dates_unknown": ("日期未知", "dates not known"),
         "ends": ("结束", "ends"),
+        "delivery:normal": ("顺产", "normal delivery"),
+        "delivery:cesarean": ("剖宫产", "caesarean"),
+        "delivery:assisted": ("助娩产", "assisted delivery"),
+        "delivery:other_difficult": ("其他难产", "other difficult delivery"),
         "start_unknown": ("（起始日未知）", "(start unknown)"),
         "end_unknown": ("（结束日未知）", "(end unknown)"),
         "years": ("年度", "Years"),
@@ -227,7 +231,7 @@ def _span(start: date | None, end: date | None, lang: Lang) -> str:
 def plan_text(r: PlanResult, lang: Lang) -> str:
     """The timeline of both parents, a line per entitlement with its dates and articles."""
     babies = f"{r.babies}个婴儿" if lang == "zh" else f"{r.babies} {'baby' if r.babies == 1 else 'babies'}"
-    out = [f"{t('plan', lang)} · {t('policy', lang)} {r.policy} · {r.birth} · {r.delivery} · {babies}", ""]
+    out = [f"{t('plan', lang)} · {t('policy', lang)} {r.policy} · {r.birth} · {t('delivery:' + r.delivery, lang)} · {babies}", ""]
     for line in r.lines:
         label = line.label if lang == "zh" else line.label_en
         out.append(f"[{t(line.who, lang)}] {label}  {_span(line.start, line.end, lang)}")
