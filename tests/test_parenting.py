@@ -103,6 +103,13 @@ def test_block_outside_the_period_and_past_the_age_limit_warn(nj2025, calendar):
     assert [w.code for w in late.warnings] == ["parenting_past_age_limit"]
 
 
+def test_block_crossing_into_the_next_year_warns(nj2025, calendar):
+    # Year 1 of a child born 2025-03-10 ends 2026-03-09; 10 days from 2026-03-05 end 03-14 (no holidays).
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2026-03-05")), calendar)
+    assert r.block is not None and r.block.end == d("2026-03-14")
+    assert [w.code for w in r.warnings] == ["parenting_crosses_year"]
+
+
 def test_several_children_do_not_multiply_the_days(nj2025, calendar):
     # The older child (2023-05-01) is under 3 until 2026-04-30: overlap 2025-03-10..2026-04-30.
     r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), other_births=[d("2023-05-01"), d("2020-01-01")]), calendar)

@@ -202,6 +202,16 @@ def parenting_block(
         basis=[Basis.of("parenting_days_per_year", rules.days_per_year.days, c) for c in policy.cite(rules.days_per_year.basis)]
         + counting_basis(policy, rules.counting),
     )
+    if year is not None and year.to < segment.end <= end:
+        warnings.append(
+            Message(
+                code="parenting_crosses_year",
+                zh=f"这段假期到 {segment.end} 结束，跨过了该年度的最后一天 {year.to}：之后的天数属于下一年度，"
+                f"是否可以这样使用，取决于单位的规定。",
+                en=f"The block ends on {segment.end}, past the end of its year ({year.to}): the days after it fall "
+                f"in the next year; whether that is allowed depends on the employer's rules.",
+            )
+        )
     if year is not None and segment.end > end:
         warnings.append(
             Message(
