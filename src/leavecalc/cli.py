@@ -316,6 +316,116 @@ def holidays_command(
     typer.echo(render.to_json(result) if as_json else render.holiday_year_text(result, lang.value))
 
 
+@app.command()
+def paternity(
+    birth: Annotated[str, typer.Option("--birth", help="Date of birth, YYYY-MM-DD.")],
+    start: Annotated[Optional[str], typer.Option("--start", help="First day of paternity leave (default: the birth).")] = None,
+    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered (for the mother's leave).")] = DeliveryOpt.normal,
+    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    mother_start: Annotated[Optional[str], typer.Option("--mother-start", help="First day of the mother's maternity leave (default: computed).")] = None,
+    mother_end: Annotated[Optional[str], typer.Option("--mother-end", help="Last day of the mother's maternity leave (default: computed).")] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Paternity leave (护理假): days, dates and the day back at work."""
+    from .paternity import PaternityCase, mother_window, paternity_leave
+    from .render import t
+
+    case = build_case(
+        PaternityCase,
+        birth=parse_date(birth, "--birth"),
+        start=parse_date(start, "--start"),
+        delivery=delivery.value,
+        babies=babies,
+        mother_start=parse_date(mother_start, "--mother-start"),
+        mother_end=parse_date(mother_end, "--mother-end"),
+    )
+    pol = choose_policy(jurisdiction, policy, case.birth)
+    cal = calendar()
+    lo, hi = mother_window(pol, case, cal)
+    heading = f"{case.birth} · {t('mother_leave', lang.value)} {lo} {t('to', lang.value)} {hi}"  # type: ignore[arg-type]
+    emit(paternity_leave(pol, case, cal), as_json, lang.value, heading)  # type: ignore[arg-type]
+
+
+@app.command()
+def parenting(
+    birth: Annotated[str, typer.Option("--birth", help="The child's date of birth, YYYY-MM-DD.")],
+    start: Annotated[Optional[str], typer.Option("--start", help="First day of a block of parenting leave.")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="Days of that block (default: the year's days).")] = None,
+    other_child: Annotated[
+        Optional[list[str]], typer.Option("--other-child", help="Birth date of another child (repeatable).")
+    ] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Parenting leave (育儿假): each parent's days for every year until the child's third birthday."""
+    from . import render
+    from .parenting import ParentingCase, parenting_leave
+
+    others = [parse_date(o, "--other-child") for o in other_child or []]
+    case = build_case(
+        ParentingCase, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
+    )
+    pol = choose_policy(jurisdiction, policy, case.birth)
+    result = parenting_leave(pol, case, calendar())
+    typer.echo(render.to_json(result) if as_json else render.parenting_text(result, lang.value))  # type: ignore[arg-type]
+
+
+@app.command()
+def plan(
+    birth: Annotated[str, typer.Option("--birth", help="Date of birth (or expected birth), YYYY-MM-DD.")],
+    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
+    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    due: Annotated[Optional[str], typer.Option("--due", help="Due date (预产期), for the pregnancy protections.")] = None,
+    conception: Annotated[Optional[str], typer.Option("--conception", help="Conception date, instead of --due.")] = None,
+    maternity_start: Annotated[Optional[str], typer.Option("--maternity-start", help="First day of maternity leave if before the birth.")] = None,
+    paternity_start: Annotated[Optional[str], typer.Option("--paternity-start", help="First day of paternity leave (default: the birth).")] = None,
+    contract_end: Annotated[Optional[str], typer.Option("--contract-end", help="Last day of the mother's fixed-term contract.")] = None,
+    dispute_known: Annotated[
+        Optional[str], typer.Option("--dispute-known", help="Day she knew her rights were infringed (arbitration limit).")
+    ] = None,
+    other_child: Annotated[
+        Optional[list[str]], typer.Option("--other-child", help="Birth date of another child (repeatable).")
+    ] = None,
+    ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the periods to this iCalendar (.ics) file.")] = None,
+    jurisdiction: JurisdictionOpt = "nanjing",
+    policy: PolicyOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOption = LangOpt.zh,
+) -> None:
+    """Both parents' timeline: pregnancy, maternity, paternity, nursing, parenting leave, protected period."""
+    from . import render
+    from .plan import PlanCase, make_plan
+
+    case = build_case(
+        PlanCase,
+        birth=parse_date(birth, "--birth"),
+        delivery=delivery.value,
+        babies=babies,
+        due=parse_date(due, "--due"),
+        conception=parse_date(conception, "--conception"),
+        maternity_start=parse_date(maternity_start, "--maternity-start"),
+        paternity_start=parse_date(paternity_start, "--paternity-start"),
+        contract_end=parse_date(contract_end, "--contract-end"),
+        dispute_known=parse_date(dispute_known, "--dispute-known"),
+        other_births=[parse_date(o, "--other-child") for o in other_child or []],
+    )
+    pol = choose_policy(jurisdiction, policy, case.birth)
+    result = make_plan(pol, case, calendar())
+    if ics is not None:
+        from datetime import datetime, timezone
+        from pathlib import Path
+
+        from .ics import plan_ics
+
+        Path(ics).write_bytes(plan_ics(result, datetime.now(timezone.utc), lang.value))  # type: ignore[arg-type]
+    typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))  # type: ignore[arg-type]
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)

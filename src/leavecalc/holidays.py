@@ -236,15 +236,25 @@ class Calendar:
     def count_statutory(self, start: date, end: date) -> int:
         return bisect_right(self._ords, end.toordinal()) - bisect_left(self._ords, start.toordinal())
 
-    def advance(self, start: date, days: int, rule: Literal["calendar", "skip_statutory"]) -> date:
+    def advance(self, start: date, days: int, rule: Literal["calendar", "skip_statutory", "workdays"]) -> date:
         """The last day of a leave of ``days`` counted days beginning on ``start``.
 
         ``calendar`` counts every day. ``skip_statutory`` does not count statutory holidays,
         so the leave runs on one day for each; the last day is never a statutory holiday.
+        ``workdays`` counts working days only (see :meth:`is_workday`; years without a
+        published arrangement are estimated, which the caller must say).
         """
         if days < 1:
             raise ValueError("a leave is at least one day long")
         self._check(start)
+        if rule == "workdays":
+            day, counted = start, 0
+            while True:
+                self._check(day)
+                counted += self.is_workday(day)[0]
+                if counted == days:
+                    return day
+                day += timedelta(days=1)
         a = start.toordinal()
         end = a + days - 1
         if rule == "skip_statutory":

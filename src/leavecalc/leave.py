@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .holidays import Calendar, LawVersion
-from .policy import Citation, Counting, Policy
+from .policy import Citation, Counting, ParentingCounting, Policy
 from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
 
 
@@ -23,7 +23,7 @@ def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
     return list(policy.memo[memo_key])
 
 
-def counting_basis(policy: Policy, counting: Counting) -> list[Basis]:
+def counting_basis(policy: Policy, counting: Counting | ParentingCounting) -> list[Basis]:
     return [Basis.of(f"counting:{counting.rule}", None, c) for c in policy.cite(counting.basis)]
 
 
@@ -58,11 +58,14 @@ def make_segment(
     label_en: str,
     start: date,
     days: int,
-    counting: Counting,
+    counting: Counting | ParentingCounting,
     basis: list[Basis],
 ) -> Segment:
     end = calendar.advance(start, days, counting.rule)
-    basis = basis + statutory_law_basis(calendar, start, end) if counting.rule == "skip_statutory" else list(basis)
+    if counting.rule in ("skip_statutory", "workdays"):
+        basis = basis + statutory_law_basis(calendar, start, end)
+    else:
+        basis = list(basis)
     return Segment(
         name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=counting.rule, basis=basis
     )
@@ -109,11 +112,17 @@ def finish(
     """Assemble a result: total, end, the day back at work and what it rests on."""
     start, end = segments[0].start, segments[-1].end
     back = calendar.return_day(end)
+    # Counting working days rests on each year's arrangement, not only the day back.
+    counted = [s for s in segments if s.counting == "workdays"]
+    first = min((s.start.year for s in counted), default=end.year)
+    estimated = set(back.estimated_years)
+    if counted:
+        estimated.update(y for y in range(first, end.year + 1) if calendar.year_data(y).estimated)
     warnings = list(warnings)
-    if back.estimated_years:
-        warnings.append(missing_arrangement_warning(back.estimated_years))
-    skipped = [day for s in segments if s.counting == "skip_statutory" for day in skipped_days(calendar, s.start, s.end)]
-    data = [year_used(calendar, y) for y in range(end.year, back.day.year + 1)]
+    if estimated:
+        warnings.append(missing_arrangement_warning(sorted(estimated)))
+    skipped = [day for s in segments if s.counting != "calendar" for day in skipped_days(calendar, s.start, s.end)]
+    data = [year_used(calendar, y) for y in range(first, back.day.year + 1)]
     return LeaveResult(
         kind=kind,
         policy=policy.id,
@@ -121,7 +130,7 @@ def finish(
         start=start,
         end=end,
         return_to_work=back.day,
-        provisional=bool(back.estimated_years),
+        provisional=bool(estimated),
         segments=list(segments),
         skipped_holidays=skipped,
         warnings=warnings,

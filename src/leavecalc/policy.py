@@ -25,6 +25,8 @@ from .errors import NoPolicyError, PolicyError
 Confidence = Literal["text", "secondary", "interpretation"]
 Delivery = Literal["normal", "cesarean", "assisted", "other_difficult"]
 CountingRule = Literal["calendar", "skip_statutory"]
+# Parenting leave may also be read as working days (weekends and holidays not counted).
+ParentingCountingRule = Literal["calendar", "skip_statutory", "workdays"]
 
 
 class _Strict(BaseModel):
@@ -168,6 +170,108 @@ class PayRules(_Strict):
         return self
 
 
+# ---------------------------------------------------------------- family entitlements
+
+class AgeLimit(_Cited):
+    """A period that lasts until a child's ``years``-th birthday.
+
+    ``last_day`` says whether the birthday itself is still inside ("birthday") or the
+    period ends the day before ("day_before_birthday", i.e. while the child is under that age).
+    """
+
+    years: PositiveInt
+    last_day: Literal["day_before_birthday", "birthday"]
+
+
+class Flag(_Cited):
+    value: bool
+
+
+class Hours(_Cited):
+    hours: int = Field(ge=0)
+
+
+class PaternityRules(_Strict):
+    label: str
+    label_en: str
+    days: Days
+    counting: Counting
+    # "to be taken during the mother's maternity leave"
+    window_basis: list[str]
+
+    _listify = field_validator("window_basis", mode="before")(_one_or_many)
+
+
+class ParentingYearRule(_Cited):
+    rule: Literal["child_age_year", "calendar_year"]
+
+
+class ParentingCounting(_Cited):
+    rule: ParentingCountingRule
+
+
+class ParentingRules(_Strict):
+    label: str
+    label_en: str
+    days_per_year: Days
+    until: AgeLimit
+    year: ParentingYearRule
+    counting: ParentingCounting
+    # True: each child under the age limit brings its own days; False: a parent has
+    # days_per_year a year however many children are under the limit.
+    per_child: Flag
+
+
+class Protection(_Cited):
+    """One protection in force during a period (no overtime, no night shift...)."""
+
+    label: str
+    label_en: str
+
+
+class PregnancyRules(_Strict):
+    # From this completed month of pregnancy (months of policy.miscarriage.weeks_per_month weeks).
+    from_months: Value
+    # Gestational weeks on the due date, and at conception (obstetric convention: counted from the last period).
+    weeks_at_due_date: Value
+    weeks_at_conception: Value
+    from_month_protections: list[Protection] = Field(min_length=1)
+    whole_pregnancy_protections: list[Protection] = Field(default_factory=list)
+
+
+class NursingRules(_Strict):
+    until: AgeLimit
+    hours_per_day: Hours
+    per_extra_baby: Hours
+    protections: list[Protection] = Field(min_length=1)
+
+
+class Dismissal(_Cited):
+    """A ground of dismissal or termination and whether the protected period bars it."""
+
+    ground: str
+    ground_en: str
+    barred: bool
+
+
+class ProtectedPeriodRules(_Strict):
+    phases_basis: list[str]
+    contract_runs_on_basis: list[str]
+    dismissals: list[Dismissal] = Field(min_length=1)
+    arbitration_years: Value
+    arbitration_counting_basis: list[str]
+
+    _listify = field_validator("phases_basis", "contract_runs_on_basis", "arbitration_counting_basis", mode="before")(
+        _one_or_many
+    )
+
+
+class ProtectionRules(_Strict):
+    pregnancy: PregnancyRules
+    nursing: NursingRules
+    protected_period: ProtectedPeriodRules
+
+
 class Policy(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     jurisdiction: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -178,6 +282,9 @@ class Policy(_Strict):
     citations: dict[str, Citation]
     maternity: MaternityRules
     miscarriage: MiscarriageRules
+    paternity: PaternityRules
+    parenting: ParentingRules
+    protection: ProtectionRules
     pay: PayRules | None = None
 
     @model_validator(mode="after")

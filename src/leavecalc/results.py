@@ -70,7 +70,7 @@ class Segment(Frozen):
     days: int
     start: date
     end: date
-    counting: Literal["calendar", "skip_statutory"]
+    counting: Literal["calendar", "skip_statutory", "workdays"]
     basis: Parts[Basis]
 
 

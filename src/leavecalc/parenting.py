@@ -1,0 +1,226 @@
+"""Parenting leave (育儿假): each parent's days a year until the child reaches the age limit.
+
+The policy gives the days a year, the age limit, what "a year" is (``child_age_year``: birth
+to the 1st birthday, to the 2nd, ...; or ``calendar_year``: every calendar year in which the
+child is under the limit for at least a day), how the days are counted and whether several
+young children multiply the days. Birthdays come from ``dateutil.relativedelta``, so a child
+born on 29 February has its birthday on 28 February in common years.
+
+With a ``start``, the result also holds the block of leave taken from that day (the days of
+the year it falls in, or fewer) with its last day and the day back at work.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from pydantic import ConfigDict, Field, model_validator
+
+from .holidays import Calendar
+from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .policy import AgeLimit, Policy
+from .results import Basis, Frozen, LeaveResult, Message
+
+
+class ParentingCase(Frozen):
+    """A child's birth; optionally a block of leave from ``start`` (``days``: default the year's
+    days) and the births of the parent's other children (to apply the no-multiplying rule)."""
+
+    birth: date
+    start: date | None = None
+    days: int | None = Field(default=None, ge=1)
+    other_births: list[date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _days_need_start(self) -> ParentingCase:
+        if self.days is not None and self.start is None:
+            raise ValueError("the days of a block need its start (--start)")
+        return self
+
+
+class Period(Frozen):
+    """A span of days, both ends included. Serialised as ``from`` and ``to``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", serialize_by_alias=True, validate_by_name=True)
+
+    from_: date = Field(alias="from")
+    to: date
+
+
+class ParentingYear(Period):
+    """One year of entitlement: ``days`` for each parent between ``from`` and ``to``."""
+
+    days: int
+
+
+class ParentingResult(Frozen):
+    """Each parent's parenting leave for one child: the years, their days and an optional block."""
+
+    kind: str = "parenting"
+    policy: str
+    birth: date
+    last_day: date  # last day on which the child is under the age limit
+    year_rule: str
+    counting: str
+    per_parent: bool = True  # the days are for each parent (both may take them)
+    years: list[ParentingYear]
+    total_days: int
+    shared_with_other_children: list[Period]
+    block: LeaveResult | None
+    provisional: bool
+    basis: list[Basis]
+    warnings: list[Message]
+    notes: list[Message]
+
+
+def birthday(birth: date, years: int) -> date:
+    """The ``years``-th birthday (29 February falls on 28 February in a common year)."""
+    day: date = birth + relativedelta(years=years)
+    return day
+
+
+def last_day(birth: date, limit: AgeLimit) -> date:
+    """The last day a period lasting until the ``limit.years``-th birthday covers."""
+    day = birthday(birth, limit.years)
+    return day if limit.last_day == "birthday" else day - timedelta(days=1)
+
+
+def windows(policy: Policy, birth: date) -> list[ParentingYear]:
+    """The years of entitlement of a child born on ``birth``: contiguous, from the birth to
+    the last day under the age limit, ``days_per_year`` each."""
+    rules = policy.parenting
+    days = rules.days_per_year.days
+    end = last_day(birth, rules.until)
+    if rules.year.rule == "child_age_year":
+        starts = [birthday(birth, n) for n in range(rules.until.years)]
+    else:
+        starts = [birth, *(date(y, 1, 1) for y in range(birth.year + 1, end.year + 1))]
+    ends = [s - timedelta(days=1) for s in starts[1:]] + [end]
+    return [ParentingYear(from_=a, to=b, days=days) for a, b in zip(starts, ends)]
+
+
+def overlaps(birth: date, end: date, other_births: list[date], limit: AgeLimit) -> list[Period]:
+    """The spans in which another child is also under the age limit, in date order."""
+    spans = []
+    for other in sorted(other_births):
+        a, b = max(birth, other), min(end, last_day(other, limit))
+        if a <= b:
+            spans.append(Period(from_=a, to=b))
+    return spans
+
+
+def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> ParentingResult:
+    """Each parent's parenting leave for the child of ``case`` under ``policy``."""
+    rules = policy.parenting
+    years = windows(policy, case.birth)
+    end = years[-1].to
+    keys = [*rules.days_per_year.basis, *rules.until.basis, *rules.year.basis, *rules.counting.basis]
+    basis = [Basis.of("parenting_days_per_year", rules.days_per_year.days, c) for c in policy.cite(rules.days_per_year.basis)]
+    basis += [Basis.of("age_limit", rules.until.years, c) for c in policy.cite(rules.until.basis)]
+    basis += [Basis.of(f"year:{rules.year.rule}", None, c) for c in policy.cite(rules.year.basis)]
+    basis += counting_basis(policy, rules.counting)
+    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+
+    shared = overlaps(case.birth, end, [b for b in case.other_births if b != case.birth], rules.until)
+    if shared:
+        keys += rules.per_child.basis
+        basis += [Basis.of("per_child", None, c) for c in policy.cite(rules.per_child.basis)]
+        if not rules.per_child.value:
+            spans = "、".join(f"{p.from_} 至 {p.to}" for p in shared)
+            spans_en = ", ".join(f"{p.from_} to {p.to}" for p in shared)
+            warnings.append(
+                Message(
+                    code="parenting_not_per_child",
+                    zh=f"{spans} 期间另有子女未满{rules.until.years}周岁：育儿假不因子女数量累加，"
+                    f"这段时间内每人每年仍只有{rules.days_per_year.days}天（为各子女合计，不是每个子女各{rules.days_per_year.days}天）。",
+                    en=f"Another child is also under {rules.until.years} from {spans_en}: parenting leave is not "
+                    f"multiplied by the number of children, so in that time each parent still has "
+                    f"{rules.days_per_year.days} days a year for all the children together.",
+                )
+            )
+
+    block = None
+    if case.start is not None:
+        block, more = parenting_block(policy, case, years, calendar)
+        warnings += more
+    provisional = block is not None and block.provisional
+    return ParentingResult(
+        policy=policy.id,
+        birth=case.birth,
+        last_day=end,
+        year_rule=rules.year.rule,
+        counting=rules.counting.rule,
+        years=years,
+        total_days=sum(y.days for y in years),
+        shared_with_other_children=shared,
+        block=block,
+        provisional=provisional,
+        basis=basis,
+        warnings=warnings,
+        notes=notes_for(policy, keys),
+    )
+
+
+def parenting_block(
+    policy: Policy, case: ParentingCase, years: list[ParentingYear], calendar: Calendar
+) -> tuple[LeaveResult, list[Message]]:
+    """A block of parenting leave from ``case.start``, and warnings about where it falls."""
+    assert case.start is not None
+    rules = policy.parenting
+    start, end = case.start, years[-1].to
+    year = next((y for y in years if y.from_ <= start <= y.to), None)
+    available = year.days if year else rules.days_per_year.days
+    days = case.days or available
+    warnings: list[Message] = []
+    if year is None:
+        warnings.append(
+            Message(
+                code="parenting_outside_period",
+                zh=f"{start} 不在育儿假期间（{years[0].from_} 至 {end}，子女{rules.until.years}周岁前）：这段假期不是育儿假。",
+                en=f"{start} is outside the parenting-leave period ({years[0].from_} to {end}, before the child "
+                f"turns {rules.until.years}): this block is not parenting leave.",
+            )
+        )
+    elif days > available:
+        warnings.append(
+            Message(
+                code="parenting_more_than_year",
+                zh=f"所请{days}天超过该年度（{year.from_} 至 {year.to}）的育儿假{available}天，年度之间不结转。",
+                en=f"{days} days is more than the {available} days of that year ({year.from_} to {year.to}); "
+                f"days do not carry over between years.",
+            )
+        )
+    segment = make_segment(
+        calendar,
+        name="parenting",
+        label=rules.label,
+        label_en=rules.label_en,
+        start=start,
+        days=days,
+        counting=rules.counting,
+        basis=[Basis.of("parenting_days_per_year", rules.days_per_year.days, c) for c in policy.cite(rules.days_per_year.basis)]
+        + counting_basis(policy, rules.counting),
+    )
+    if year is not None and year.to < segment.end <= end:
+        warnings.append(
+            Message(
+                code="parenting_crosses_year",
+                zh=f"这段假期到 {segment.end} 结束，跨过了该年度的最后一天 {year.to}：之后的天数属于下一年度，"
+                f"是否可以这样使用，取决于单位的规定。",
+                en=f"The block ends on {segment.end}, past the end of its year ({year.to}): the days after it fall "
+                f"in the next year; whether that is allowed depends on the employer's rules.",
+            )
+        )
+    if year is not None and segment.end > end:
+        warnings.append(
+            Message(
+                code="parenting_past_age_limit",
+                zh=f"这段假期到 {segment.end} 结束，晚于子女{rules.until.years}周岁前的最后一天 {end}：之后的天数不是育儿假。",
+                en=f"The block ends on {segment.end}, after the last day before the child turns {rules.until.years} "
+                f"({end}): the days after it are not parenting leave.",
+            )
+        )
+    keys = [*rules.days_per_year.basis, *rules.counting.basis]
+    block = finish(kind="parenting", policy=policy, calendar=calendar, segments=[segment], warnings=[], notes=notes_for(policy, keys))
+    return block, warnings

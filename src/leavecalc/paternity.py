@@ -1,0 +1,106 @@
+"""Paternity leave (护理假): the father's days, to be taken during the mother's maternity leave.
+
+The policy gives the days and how they are counted (Nanjing: 15 days, statutory holidays not
+counted). The leave starts on ``start`` (default: the birth). The mother's leave is given or
+computed from the birth with :func:`maternity.maternity_leave`; a paternity leave that starts
+or ends outside it gets a warning (the employer may refuse to recognise those days).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field, model_validator
+
+from .holidays import Calendar
+from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .maternity import MaternityCase, maternity_leave
+from .policy import Delivery, Policy
+from .results import Basis, Frozen, LeaveResult, Message
+
+
+class PaternityCase(Frozen):
+    """A birth, the father's first day of leave (default: the birth) and, optionally, the
+    mother's maternity leave (first and last day; default: computed from the birth)."""
+
+    birth: date
+    start: date | None = None
+    delivery: Delivery = "normal"
+    babies: int = Field(default=1, ge=1, le=9)
+    mother_start: date | None = None
+    mother_end: date | None = None
+
+    @model_validator(mode="after")
+    def _mother_leave(self) -> PaternityCase:
+        if (self.mother_start is None) != (self.mother_end is None):
+            raise ValueError("give both the first and the last day of the mother's leave, or neither")
+        if self.mother_start and self.mother_end and self.mother_start > self.mother_end:
+            raise ValueError("the mother's leave ends before it starts")
+        return self
+
+
+def mother_window(policy: Policy, case: PaternityCase, calendar: Calendar) -> tuple[date, date]:
+    """The mother's maternity leave, as given or computed from the birth."""
+    if case.mother_start is not None and case.mother_end is not None:
+        return case.mother_start, case.mother_end
+    leave = maternity_leave(policy, MaternityCase(birth=case.birth, delivery=case.delivery, babies=case.babies), calendar)
+    return leave.start, leave.end
+
+
+def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> LeaveResult:
+    """Paternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    rules = policy.paternity
+    start = case.start or case.birth
+    lo, hi = mother_window(policy, case, calendar)
+    segment = make_segment(
+        calendar,
+        name="paternity",
+        label=rules.label,
+        label_en=rules.label_en,
+        start=start,
+        days=rules.days.days,
+        counting=rules.counting,
+        basis=[Basis.of("base", rules.days.days, c) for c in policy.cite(rules.days.basis)]
+        + [Basis.of("paternity_window", None, c) for c in policy.cite(rules.window_basis)]
+        + counting_basis(policy, rules.counting),
+    )
+    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    if not lo <= start <= hi:
+        warnings.append(
+            Message(
+                code="paternity_outside_maternity",
+                zh=f"护理假开始日 {start} 不在女方产假期间（{lo} 至 {hi}）内：护理假应在女方产假期间享受，"
+                f"单位可能不予认可。",
+                en=f"The paternity leave starts on {start}, outside the mother's maternity leave ({lo} to {hi}): "
+                f"it is to be taken during her leave, and the employer may refuse it.",
+            )
+        )
+    elif segment.end > hi:
+        warnings.append(
+            Message(
+                code="paternity_ends_after_maternity",
+                zh=f"护理假最后一天 {segment.end} 晚于女方产假最后一天 {hi}：超出的天数不在产假期间，单位可能不予认可。"
+                f"最晚应于 {latest_start(policy, calendar, lo, hi)} 开始。",
+                en=f"The paternity leave ends on {segment.end}, after the mother's leave ends ({hi}): the days after "
+                f"it are outside her leave and may not be recognised. Start by "
+                f"{latest_start(policy, calendar, lo, hi)} at the latest.",
+            )
+        )
+    keys = [*rules.days.basis, *rules.window_basis, *rules.counting.basis]
+    return finish(kind="paternity", policy=policy, calendar=calendar, segments=[segment], warnings=warnings, notes=notes_for(policy, keys))
+
+
+def latest_start(policy: Policy, calendar: Calendar, lo: date, hi: date) -> date:
+    """The last start from which the whole paternity leave fits in the mother's leave ``lo``..``hi``
+    (``lo`` when it cannot fit at all). Ends grow with starts, so a binary search finds it."""
+    rules = policy.paternity
+    a, b = lo.toordinal(), hi.toordinal()
+    if calendar.advance(lo, rules.days.days, rules.counting.rule) > hi:
+        return lo
+    while a < b:
+        mid = (a + b + 1) // 2
+        if calendar.advance(date.fromordinal(mid), rules.days.days, rules.counting.rule) <= hi:
+            a = mid
+        else:
+            b = mid - 1
+    return date.fromordinal(a)

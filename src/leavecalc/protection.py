@@ -1,0 +1,265 @@
+"""Protections around a birth: pregnancy, nursing, the protected period (三期) and the
+time limit for labour arbitration.
+
+* Pregnancy: from ``from_months`` of pregnancy (months of ``policy.miscarriage.weeks_per_month``
+  weeks; 《女职工劳动保护特别规定》 art 6: 7 months) no overtime or night shift; some
+  protections (prenatal checks in working time) hold for the whole pregnancy. The date is
+  worked out from a due date or a conception date by the gestational weeks the policy gives.
+* Nursing: from the birth until the child's first birthday (art 9), nursing time each
+  working day, more for each extra baby; no overtime or night shift.
+* Protected period: pregnancy, maternity leave and nursing. A fixed-term contract expiring
+  inside it runs on to its end (劳动合同法 art 45); which dismissals it bars (art 42, 619 art 5)
+  and which it does not (art 39).
+* Arbitration: one year (劳动争议调解仲裁法 art 27), counted by the Civil Code's rules on periods.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from pydantic import model_validator
+
+from .holidays import Calendar
+from .leave import missing_arrangement_warning, notes_for
+from .parenting import last_day
+from .policy import Policy
+from .policy import Protection as ProtectionRule
+from .results import Basis, Frozen, LeaveResult, Message
+
+
+class Protection(Frozen):
+    """One protection and the law behind it."""
+
+    label: str
+    label_en: str
+    basis: list[Basis]
+
+
+class PregnancyProtection(Frozen):
+    """When the late-pregnancy protections start (``start``; None when neither a due date nor a
+    conception date is known) and what they are."""
+
+    kind: str = "pregnancy"
+    policy: str
+    due: date | None
+    conception: date | None
+    from_weeks: int
+    from_months: int
+    start: date | None
+    protections: list[Protection]  # from ``start`` until the birth
+    whole_pregnancy: list[Protection]
+    basis: list[Basis]
+    notes: list[Message]
+
+
+class Nursing(Frozen):
+    """The nursing period (the birth to ``end``), the nursing time a working day, and the protections."""
+
+    kind: str = "nursing"
+    policy: str
+    start: date
+    end: date
+    babies: int
+    hours_per_day: int
+    protections: list[Protection]
+    basis: list[Basis]
+    notes: list[Message]
+
+
+class Dismissal(Frozen):
+    ground: str
+    ground_en: str
+    barred: bool
+    basis: list[Basis]
+
+
+class ProtectedPeriod(Frozen):
+    """The protected period (三期) and, given a contract end date, what happens to the contract."""
+
+    kind: str = "protected_period"
+    policy: str
+    pregnancy_start: date | None  # None: the start of the pregnancy is not known
+    maternity_start: date
+    maternity_end: date
+    nursing_end: date
+    end: date
+    contract_end: date | None
+    contract_inside: bool | None
+    contract_runs_to: date | None
+    dismissals: list[Dismissal]
+    basis: list[Basis]
+    warnings: list[Message]
+    notes: list[Message]
+
+
+class Arbitration(Frozen):
+    """The last day to apply for labour arbitration, counted from the day she knew (or should have known)."""
+
+    kind: str = "arbitration"
+    policy: str
+    known: date
+    years: int
+    last_day: date
+    provisional: bool
+    basis: list[Basis]
+    warnings: list[Message]
+    notes: list[Message]
+
+
+class PregnancyDates(Frozen):
+    """What is known of a pregnancy: a due date or a conception date (or neither)."""
+
+    due: date | None = None
+    conception: date | None = None
+
+    @model_validator(mode="after")
+    def _not_both(self) -> PregnancyDates:
+        if self.due is not None and self.conception is not None:
+            raise ValueError("give the due date or the conception date, not both")
+        return self
+
+
+def _protections(policy: Policy, rules: list[ProtectionRule]) -> list[Protection]:
+    return [Protection(label=r.label, label_en=r.label_en, basis=[Basis.of("protection", None, c) for c in policy.cite(r.basis)]) for r in rules]
+
+
+def pregnancy_week_start(policy: Policy, pregnancy: PregnancyDates, week: int) -> date | None:
+    """The first day of gestational week ``week`` (completed weeks), from the due date or the
+    conception date; None when neither is known."""
+    rules = policy.protection.pregnancy
+    if pregnancy.due is not None:
+        return pregnancy.due - timedelta(weeks=rules.weeks_at_due_date.value - week)
+    if pregnancy.conception is not None:
+        return pregnancy.conception + timedelta(weeks=week - rules.weeks_at_conception.value)
+    return None
+
+
+def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> PregnancyProtection:
+    """The pregnancy protections and, when the pregnancy dates are known, the day the
+    late-pregnancy ones start (the first day of the ``from_months``-th month, completed)."""
+    rules = policy.protection.pregnancy
+    per_month = policy.miscarriage.weeks_per_month
+    weeks = rules.from_months.value * per_month.value
+    keys = [*rules.from_months.basis, *per_month.basis]
+    if pregnancy.due is not None:
+        keys += rules.weeks_at_due_date.basis
+    elif pregnancy.conception is not None:
+        keys += rules.weeks_at_conception.basis
+    basis = [Basis.of("from_months", rules.from_months.value, c) for c in policy.cite(rules.from_months.basis)]
+    basis += [Basis.of("weeks_per_month", per_month.value, c) for c in policy.cite(per_month.basis)]
+    if pregnancy.due is not None:
+        basis += [Basis.of("weeks_at_due_date", rules.weeks_at_due_date.value, c) for c in policy.cite(rules.weeks_at_due_date.basis)]
+    elif pregnancy.conception is not None:
+        basis += [Basis.of("weeks_at_conception", rules.weeks_at_conception.value, c) for c in policy.cite(rules.weeks_at_conception.basis)]
+    return PregnancyProtection(
+        policy=policy.id,
+        due=pregnancy.due,
+        conception=pregnancy.conception,
+        from_weeks=weeks,
+        from_months=rules.from_months.value,
+        start=pregnancy_week_start(policy, pregnancy, weeks),
+        protections=_protections(policy, rules.from_month_protections),
+        whole_pregnancy=_protections(policy, rules.whole_pregnancy_protections),
+        basis=basis,
+        notes=notes_for(policy, keys),
+    )
+
+
+def nursing(policy: Policy, birth: date, babies: int = 1) -> Nursing:
+    """The nursing period and nursing time for ``babies`` born on ``birth``."""
+    rules = policy.protection.nursing
+    hours = rules.hours_per_day.hours + rules.per_extra_baby.hours * (babies - 1)
+    basis = [Basis.of("age_limit", rules.until.years, c) for c in policy.cite(rules.until.basis)]
+    basis += [Basis.of("nursing_hours", rules.hours_per_day.hours, c) for c in policy.cite(rules.hours_per_day.basis)]
+    if babies > 1:
+        basis += [Basis.of("nursing_extra_baby", rules.per_extra_baby.hours, c) for c in policy.cite(rules.per_extra_baby.basis)]
+    keys = [*rules.until.basis, *rules.hours_per_day.basis, *(rules.per_extra_baby.basis if babies > 1 else [])]
+    return Nursing(
+        policy=policy.id,
+        start=birth,
+        end=last_day(birth, rules.until),
+        babies=babies,
+        hours_per_day=hours,
+        protections=_protections(policy, rules.protections),
+        basis=basis,
+        notes=notes_for(policy, keys),
+    )
+
+
+def protected_period(
+    policy: Policy,
+    maternity: LeaveResult,
+    nursing_period: Nursing,
+    pregnancy_start: date | None = None,
+    contract_end: date | None = None,
+) -> ProtectedPeriod:
+    """The protected period from the pregnancy to the later of the end of maternity leave and
+    of nursing, and what it means for a contract ending on ``contract_end``."""
+    rules = policy.protection.protected_period
+    end = max(maternity.end, nursing_period.end)
+    keys = [*rules.phases_basis]
+    basis = [Basis.of("protected_period", None, c) for c in policy.cite(rules.phases_basis)]
+    warnings: list[Message] = []
+    inside: bool | None = None
+    runs_to: date | None = None
+    if contract_end is not None:
+        keys += rules.contract_runs_on_basis
+        basis += [Basis.of("contract_runs_on", None, c) for c in policy.cite(rules.contract_runs_on_basis)]
+        inside = contract_end <= end and (pregnancy_start is None or contract_end >= pregnancy_start)
+        if inside and pregnancy_start is None and contract_end < nursing_period.start:
+            warnings.append(
+                Message(
+                    code="pregnancy_start_unknown",
+                    zh=f"合同到期日 {contract_end} 在生育之前；按当时已怀孕计算（怀孕即受保护，不以告知单位为准）。"
+                    f"如当时尚未怀孕，则不在三期内。",
+                    en=f"The contract ends on {contract_end}, before the birth; taken as already pregnant then "
+                    f"(the pregnancy itself is protected, not her telling the employer). If she was not yet "
+                    f"pregnant, it is outside the protected period.",
+                )
+            )
+        runs_to = end if inside else contract_end
+    dismissals = [
+        Dismissal(ground=r.ground, ground_en=r.ground_en, barred=r.barred, basis=[Basis.of("dismissal", None, c) for c in policy.cite(r.basis)])
+        for r in rules.dismissals
+    ]
+    keys += [k for r in rules.dismissals for k in r.basis]
+    return ProtectedPeriod(
+        policy=policy.id,
+        pregnancy_start=pregnancy_start,
+        maternity_start=maternity.start,
+        maternity_end=maternity.end,
+        nursing_end=nursing_period.end,
+        end=end,
+        contract_end=contract_end,
+        contract_inside=inside,
+        contract_runs_to=runs_to,
+        dismissals=dismissals,
+        basis=basis,
+        warnings=warnings,
+        notes=notes_for(policy, keys),
+    )
+
+
+def arbitration_deadline(policy: Policy, known: date, calendar: Calendar) -> Arbitration:
+    """The last day to apply for arbitration when she knew (or should have known) on ``known``:
+    counted from the next day, the same date ``years`` later, moved past rest days."""
+    rules = policy.protection.protected_period
+    years = rules.arbitration_years.value
+    nominal: date = known + relativedelta(years=years)
+    back = calendar.return_day(nominal - timedelta(days=1))  # first working day on or after it
+    warnings = [missing_arrangement_warning(back.estimated_years)] if back.estimated_years else []
+    keys = [*rules.arbitration_years.basis, *rules.arbitration_counting_basis]
+    basis = [Basis.of("arbitration_years", years, c) for c in policy.cite(rules.arbitration_years.basis)]
+    basis += [Basis.of("period_counting", None, c) for c in policy.cite(rules.arbitration_counting_basis)]
+    return Arbitration(
+        policy=policy.id,
+        known=known,
+        years=years,
+        last_day=back.day,
+        provisional=bool(back.estimated_years),
+        basis=basis,
+        warnings=warnings,
+        notes=notes_for(policy, keys),
+    )
+

@@ -1,0 +1,152 @@
+"""Parenting leave (育儿假): windows, a block from a start date, several children; properties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from .conftest import d
+from leavecalc.parenting import ParentingCase, parenting_leave, windows
+from leavecalc.policy import Policy
+
+
+def with_parenting(policy: Policy, **changes: str) -> Policy:
+    """The policy with parenting.year.rule / parenting.counting.rule replaced."""
+    par = policy.parenting
+    if "year" in changes:
+        par = par.model_copy(update={"year": par.year.model_copy(update={"rule": changes["year"]})})
+    if "counting" in changes:
+        par = par.model_copy(update={"counting": par.counting.model_copy(update={"rule": changes["counting"]})})
+    return policy.model_copy(update={"parenting": par})
+
+
+def spans(years):
+    return [(y.from_, y.to, y.days) for y in years]
+
+
+def test_child_age_years_for_a_child_born_on_29_february(nj2023, calendar):
+    # Birthdays of a 29 Feb child fall on 28 Feb in common years (relativedelta): 2025-02-28,
+    # 2026-02-28, 2027-02-28. "Before the 3rd birthday": the last day is 2027-02-27.
+    r = parenting_leave(nj2023, ParentingCase(birth=d("2024-02-29")), calendar)
+    assert spans(r.years) == [
+        (d("2024-02-29"), d("2025-02-27"), 10),
+        (d("2025-02-28"), d("2026-02-27"), 10),
+        (d("2026-02-28"), d("2027-02-27"), 10),
+    ]
+    assert (r.total_days, r.last_day, r.block) == (30, d("2027-02-27"), None)
+
+
+def test_calendar_years_for_a_child_born_on_29_february(nj2023, calendar):
+    # Under 3 for at least a day in 2024, 2025, 2026 and 2027 (to 02-27): 4 years x 10 = 40.
+    pol = with_parenting(nj2023, year="calendar_year")
+    r = parenting_leave(pol, ParentingCase(birth=d("2024-02-29")), calendar)
+    assert spans(r.years) == [
+        (d("2024-02-29"), d("2024-12-31"), 10),
+        (d("2025-01-01"), d("2025-12-31"), 10),
+        (d("2026-01-01"), d("2026-12-31"), 10),
+        (d("2027-01-01"), d("2027-02-27"), 10),
+    ]
+    assert r.total_days == 40
+
+
+def test_calendar_years_for_a_child_born_on_1_january(nj2025, calendar):
+    # Born 2025-01-01, 3 on 2028-01-01: under 3 in 2025, 2026, 2027 only.
+    r = parenting_leave(with_parenting(nj2025, year="calendar_year"), ParentingCase(birth=d("2025-01-01")), calendar)
+    assert [y.from_.year for y in r.years] == [2025, 2026, 2027] and r.total_days == 30
+
+
+def test_json_uses_from_and_to(nj2025, calendar):
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10")), calendar)
+    assert r.model_dump(mode="json")["years"][0] == {"from": "2025-03-10", "to": "2026-03-09", "days": 10}
+
+
+def test_block_from_start_skips_statutory_holidays(nj2025, calendar):
+    # 10 days from 2025-09-28: 9-28..9-30 = 3; 10-1..10-3 skipped; 10-4, 10-5 = 5; 10-6 中秋 skipped;
+    # 10-7..10-11 = 10. 10-11 (Sat) is a make-up workday, 10-12 Sunday: back Mon 10-13.
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2025-09-28")), calendar)
+    assert r.block is not None
+    assert (r.block.total_days, r.block.end, r.block.return_to_work) == (10, d("2025-10-11"), d("2025-10-13"))
+    assert r.warnings == []
+
+
+def test_block_counted_in_working_days_when_the_policy_says_so(nj2025, calendar):
+    # Working days from Sun 2025-09-28 (make-up workday): 9-28, 9-29, 9-30 = 3; 10-1..10-8 off;
+    # 10-9, 10-10 = 5; Sat 10-11 make-up workday = 6; 10-13..10-16 = 10.
+    pol = with_parenting(nj2025, counting="workdays")
+    r = parenting_leave(pol, ParentingCase(birth=d("2025-03-10"), start=d("2025-09-28")), calendar)
+    assert r.block is not None and r.block.end == d("2025-10-16") and not r.block.provisional
+
+
+def test_workdays_in_a_year_without_an_arrangement_are_provisional(nj2025, calendar):
+    pol = with_parenting(nj2025, counting="workdays")
+    r = parenting_leave(pol, ParentingCase(birth=d("2026-03-10"), start=d("2027-03-01")), calendar)
+    assert r.provisional and r.block is not None and "arrangement_missing" in [w.code for w in r.block.warnings]
+
+
+def test_shorter_block_and_too_long_block(nj2025, calendar):
+    # 3 days from Mon 2025-06-02: 06-02..06-04 (端午 2025 was 05-31).
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2025-06-02"), days=3), calendar)
+    assert r.block is not None and r.block.end == d("2025-06-04")
+    long = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2025-06-02"), days=12), calendar)
+    assert [w.code for w in long.warnings] == ["parenting_more_than_year"]
+
+
+def test_block_outside_the_period_and_past_the_age_limit_warn(nj2025, calendar):
+    after = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2028-03-10")), calendar)
+    assert [w.code for w in after.warnings] == ["parenting_outside_period"]
+    # From 2028-03-05 (last day under 3 is 2028-03-09): 10 days end 2028-03-14 (no holidays).
+    late = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2028-03-05")), calendar)
+    assert late.block is not None and late.block.end == d("2028-03-14")
+    assert [w.code for w in late.warnings] == ["parenting_past_age_limit"]
+
+
+def test_block_crossing_into_the_next_year_warns(nj2025, calendar):
+    # Year 1 of a child born 2025-03-10 ends 2026-03-09; 10 days from 2026-03-05 end 03-14 (no holidays).
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2026-03-05")), calendar)
+    assert r.block is not None and r.block.end == d("2026-03-14")
+    assert [w.code for w in r.warnings] == ["parenting_crosses_year"]
+
+
+def test_several_children_do_not_multiply_the_days(nj2025, calendar):
+    # The older child (2023-05-01) is under 3 until 2026-04-30: overlap 2025-03-10..2026-04-30.
+    r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), other_births=[d("2023-05-01"), d("2020-01-01")]), calendar)
+    assert [(p.from_, p.to) for p in r.shared_with_other_children] == [(d("2025-03-10"), d("2026-04-30"))]
+    assert [w.code for w in r.warnings] == ["parenting_not_per_child"]
+    assert r.total_days == 30  # this child's years are listed as they are; the warning says they are shared
+    per_child = nj2025.model_copy(
+        update={"parenting": nj2025.parenting.model_copy(update={"per_child": nj2025.parenting.per_child.model_copy(update={"value": True})})}
+    )
+    assert parenting_leave(per_child, ParentingCase(birth=d("2025-03-10"), other_births=[d("2023-05-01")]), calendar).warnings == []
+
+
+def test_days_need_a_start():
+    with pytest.raises(ValueError):
+        ParentingCase(birth=d("2025-03-10"), days=3)
+
+
+def third_birthday(birth: date) -> date:
+    """Computed independently of relativedelta: 29 Feb falls back to 28 Feb."""
+    try:
+        return birth.replace(year=birth.year + 3)
+    except ValueError:
+        return date(birth.year + 3, 2, 28)
+
+
+@settings(max_examples=60, deadline=None)
+@given(birth=st.dates(d("2014-01-01"), d("2095-12-31")), rule=st.sampled_from(["child_age_year", "calendar_year"]))
+def test_windows_are_contiguous_stop_before_the_3rd_birthday_and_sum_to_the_total(nj2025, birth, rule):
+    pol = with_parenting(nj2025, year=rule)
+    years = windows(pol, birth)
+    assert years[0].from_ == birth
+    assert years[-1].to == third_birthday(birth) - timedelta(days=1)
+    assert all(a.to + timedelta(days=1) == b.from_ for a, b in zip(years, years[1:]))
+    assert all(y.from_ <= y.to for y in years)
+    per_year = pol.parenting.days_per_year.days
+    # calendar years: every year from the birth's to the one holding the last day under 3
+    last = third_birthday(birth) - timedelta(days=1)
+    expected_years = 3 if rule == "child_age_year" else last.year - birth.year + 1
+    assert len(years) == expected_years
+    assert sum(y.days for y in years) == per_year * expected_years
