@@ -149,7 +149,7 @@ def maternity(
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
     heading = f"{case.birth} · {delivery.value} · {case.babies}"
-    emit(result, as_json, lang.value, heading)  # type: ignore[arg-type]
+    emit(result, as_json, lang.value, heading)
 
 
 @app.command()
@@ -168,7 +168,7 @@ def miscarriage(
 
     case = build_case(MiscarriageCase, date=parse_date(on, "--date"), weeks=weeks, months=months)
     pol = choose_policy(jurisdiction, policy, case.date)
-    emit(miscarriage_leave(pol, case, calendar(holidays)), as_json, lang.value)  # type: ignore[arg-type]
+    emit(miscarriage_leave(pol, case, calendar(holidays)), as_json, lang.value)
 
 
 @policies_app.command("list")
@@ -326,6 +326,7 @@ def paternity(
     mother_end: Annotated[Optional[str], typer.Option("--mother-end", help="Last day of the mother's maternity leave (default: computed).")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -343,10 +344,10 @@ def paternity(
         mother_end=parse_date(mother_end, "--mother-end"),
     )
     pol = choose_policy(jurisdiction, policy, case.birth)
-    cal = calendar()
+    cal = calendar(holidays)
     lo, hi = mother_window(pol, case, cal)
-    heading = f"{case.birth} · {t('mother_leave', lang.value)} {lo} {t('to', lang.value)} {hi}"  # type: ignore[arg-type]
-    emit(paternity_leave(pol, case, cal), as_json, lang.value, heading)  # type: ignore[arg-type]
+    heading = f"{case.birth} · {t('mother_leave', lang.value)} {lo} {t('to', lang.value)} {hi}"
+    emit(paternity_leave(pol, case, cal), as_json, lang.value, heading)
 
 
 @app.command()
@@ -359,6 +360,7 @@ def parenting(
     ] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -371,8 +373,8 @@ def parenting(
         ParentingCase, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
     )
     pol = choose_policy(jurisdiction, policy, case.birth)
-    result = parenting_leave(pol, case, calendar())
-    typer.echo(render.to_json(result) if as_json else render.parenting_text(result, lang.value))  # type: ignore[arg-type]
+    result = parenting_leave(pol, case, calendar(holidays))
+    typer.echo(render.to_json(result) if as_json else render.parenting_text(result, lang.value))
 
 
 @app.command()
@@ -391,9 +393,15 @@ def plan(
     other_child: Annotated[
         Optional[list[str]], typer.Option("--other-child", help="Birth date of another child (repeatable).")
     ] = None,
+    avg_wage: Annotated[
+        Optional[str], typer.Option("--avg-wage", help="Employer's previous-year average monthly wage: adds the allowance.")
+    ] = None,
+    own_wage: Annotated[Optional[str], typer.Option("--own-wage", help="Her own monthly wage: adds the top-up.")] = None,
+    uninsured: Annotated[bool, typer.Option("--uninsured", help="Not covered by maternity insurance.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the periods to this iCalendar (.ics) file.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
+    holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = LangOpt.zh,
 ) -> None:
@@ -414,16 +422,21 @@ def plan(
         dispute_known=parse_date(dispute_known, "--dispute-known"),
         other_births=[parse_date(o, "--other-child") for o in other_child or []],
     )
+    wages = None
+    if avg_wage is not None or own_wage is not None or uninsured:
+        from .pay import Wages
+
+        wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
     pol = choose_policy(jurisdiction, policy, case.birth)
-    result = make_plan(pol, case, calendar())
+    result = make_plan(pol, case, calendar(holidays), wages)
     if ics is not None:
         from datetime import datetime, timezone
         from pathlib import Path
 
         from .ics import plan_ics
 
-        Path(ics).write_bytes(plan_ics(result, datetime.now(timezone.utc), lang.value))  # type: ignore[arg-type]
-    typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))  # type: ignore[arg-type]
+        Path(ics).write_bytes(plan_ics(result, datetime.now(timezone.utc), lang.value))
+    typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))
 
 
 def fail(message: str) -> NoReturn:

@@ -29,6 +29,7 @@ from .protection import (
     pregnancy_week_start,
     protected_period,
 )
+from .pay import AllowanceResult, Wages, maternity_pay
 from .results import Basis, Frozen, LeaveResult, Message
 
 
@@ -90,6 +91,7 @@ class PlanResult(Frozen):
     nursing: Nursing
     protected_period: ProtectedPeriod
     arbitration: Arbitration | None
+    allowance: AllowanceResult | None = None
     provisional: bool
     warnings: list[Message]
     notes: list[Message]
@@ -106,16 +108,44 @@ def _unique(messages: list[Message]) -> list[Message]:
     return list(seen.values())
 
 
-def make_plan(policy: Policy, case: PlanCase, calendar: Calendar) -> PlanResult:
-    """Every entitlement of both parents for ``case`` under ``policy``, as one timeline."""
+def allowance_line(pay: AllowanceResult) -> PlanLine:
+    """The money during maternity leave: who pays how much, for how many days."""
+    if pay.insured:
+        zh = f"生育津贴 {pay.amount} 元（生育保险基金支付，{pay.days}天）"
+        en = f"maternity allowance {pay.amount} yuan (paid by the maternity fund, {pay.days} days)"
+    else:
+        zh = f"未参加生育保险：单位按产假前工资支付 {pay.amount} 元（{pay.days}天）"
+        en = f"not insured: the employer pays her pre-leave wage, {pay.amount} yuan ({pay.days} days)"
+    if pay.employer_top_up:
+        zh += f"；单位补差 {pay.employer_top_up} 元"
+        en += f"; employer top-up {pay.employer_top_up} yuan"
+    if pay.normal_wage_days:
+        zh += f"；另{pay.normal_wage_days}天由单位按正常工资支付"
+        en += f"; {pay.normal_wage_days} more days paid by the employer as normal wages"
+    return PlanLine(
+        item="allowance",
+        who="mother",
+        label="产假期间的工资待遇",
+        label_en="pay during maternity leave",
+        start=pay.leave_start,
+        end=pay.leave_end,
+        detail=zh,
+        detail_en=en,
+        basis=pay.basis,
+    )
+
+
+def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
+    """Every entitlement of both parents for ``case`` under ``policy``, as one timeline; with
+    ``wages``, also the allowance and top-up during maternity leave."""
     dates = PregnancyDates(due=case.due, conception=case.conception)
     preg = pregnancy_protection(policy, dates)
     conceived = pregnancy_week_start(policy, dates, policy.protection.pregnancy.weeks_at_conception.value)
     if conceived is not None and conceived >= case.birth:
         raise InputError(f"the due date {case.due} puts the conception ({conceived}) after the birth {case.birth}")
-    mat = maternity_leave(
-        policy, MaternityCase(birth=case.birth, start=case.maternity_start, delivery=case.delivery, babies=case.babies), calendar
-    )
+    mat_case = MaternityCase(birth=case.birth, start=case.maternity_start, delivery=case.delivery, babies=case.babies)
+    mat = maternity_leave(policy, mat_case, calendar)
+    pay = maternity_pay(policy, mat_case, calendar, wages) if wages is not None else None
     pat = paternity_leave(
         policy,
         PaternityCase(
@@ -285,11 +315,18 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar) -> PlanResult:
                 basis=arb.basis,
             )
         )
+    if pay is not None:
+        lines.append(allowance_line(pay))
     # Undated lines first, then by start; the sort is stable, so ties keep the order above.
     lines.sort(key=lambda line: line.start.toordinal() if line.start else 0)
-    parts: list[LeaveResult | ParentingResult | ProtectedPeriod | Arbitration | None] = [mat, pat, par, prot, arb]
+    parts: list[LeaveResult | ParentingResult | ProtectedPeriod | Arbitration | AllowanceResult | None] = [
+        mat, pat, par, prot, arb, pay
+    ]
     warnings = _unique([w for p in parts if p is not None for w in p.warnings])
-    notes = _unique([*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else [])])
+    notes = _unique(
+        [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
+         *(pay.notes if pay else [])]
+    )
     return PlanResult(
         policy=policy.id,
         birth=case.birth,
@@ -303,6 +340,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar) -> PlanResult:
         nursing=nur,
         protected_period=prot,
         arbitration=arb,
+        allowance=pay,
         provisional=any(p.provisional for p in (mat, pat, par)) or bool(arb and arb.provisional),
         warnings=warnings,
         notes=notes,
