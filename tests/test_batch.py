@@ -93,9 +93,13 @@ def test_header_names_as_cli_options(ctx):
     assert rows[0]["total_days"] == "218"
 
 
-cell = st.one_of(st.none(), st.text(alphabet=string.printable, max_size=12), st.integers(-5, 50),
-                 st.sampled_from(["2025-03-10", "2099-12-31", "2013-01-01", "maternity", "miscarriage", "cesarean"]))
-field = st.sampled_from(["id", "kind", "birth", "start", "delivery", "babies", "date", "weeks", "months", "policy", "jurisdiction", "x"])
+cell = st.one_of(
+    st.none(), st.text(alphabet=string.printable, max_size=12), st.integers(-5, 50), st.booleans(),
+    st.sampled_from(["2025-03-10", "2099-12-31", "2013-01-01", "12000.5", "-1", "NaN", "cesarean", "yes",
+                     "maternity", "miscarriage", "paternity", "parenting", "allowance", "pregnancy_rest"]),
+)
+field = st.sampled_from(["id", "kind", "birth", "start", "delivery", "babies", "date", "weeks", "months", "policy",
+                         "jurisdiction", "days", "avg_wage", "own_wage", "uninsured", "on", "from", "to", "pay", "x"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -165,3 +169,30 @@ def test_holiday_file_makes_batch_rows_final(capsys, tmp_path):
     _, out, _ = cli(capsys, "batch", str(src), "--holidays", str(example))
     row = next(csv.DictReader(io.StringIO(out)))
     assert (row["return_to_work"], row["provisional"]) == ("2027-02-15", "false")
+
+
+KINDS_CSV = """id,kind,birth,start,delivery,babies,days,avg_wage,own_wage,uninsured,on,from,to,pay
+p1,paternity,2025-09-28,2025-09-28,,,,,,,,,,
+g1,parenting,2024-02-29,2025-09-28,,,,,,,,,,
+a1,allowance,2025-03-10,,cesarean,2,,12000,15000,,,,,
+a2,allowance,,,,,158,12000,,,2025-03-10,,,
+a3,allowance,,,,,158,12000,,,,,,
+a4,allowance,2025-03-10,,,,,12000,,maybe,,,,
+r1,pregnancy_rest,,,,,,,,,,2025-11-01,2026-02-28,1500
+"""
+
+
+def test_every_kind_in_one_file(ctx):
+    rows = {r["id"]: r for r in batch(KINDS_CSV, "csv", ctx)}
+    # Paternity 15 days from 09-28, 国庆 and 中秋 not counted: ends 10-16 (tests/test_paternity.py).
+    assert (rows["p1"]["total_days"], rows["p1"]["end"], rows["p1"]["return_to_work"]) == ("15", "2025-10-16", "2025-10-17")
+    # Parenting block of 10 from 09-28: 9-28..30 (3), 10-4..5 (5), 10-7..11 (10); back Monday 10-13.
+    assert (rows["g1"]["block_start"], rows["g1"]["block_end"], rows["g1"]["return_to_work"]) == ("2025-09-28", "2025-10-11", "2025-10-13")
+    assert rows["g1"]["total_days"] == "30"
+    # Allowance: (128 + 60) x 12000 / 30 = 75200.00; top-up 188 x 3000 / 30 = 18800.00.
+    assert (rows["a1"]["days"], rows["a1"]["amount"], rows["a1"]["employer_top_up"], rows["a1"]["paid_by"]) == ("188", "75200.00", "18800.00", "fund")
+    assert (rows["a2"]["amount"], rows["a2"]["daily_rate"]) == ("63200.00", "400.00")
+    assert "needs on" in rows["a3"]["error"]
+    assert "uninsured" in rows["a4"]["error"]
+    # Floors 80% of 2490 (Nov, Dec 2025) and of 2660 (Jan, Feb 2026): 1992 x 2 + 2128 x 2 = 8240.00.
+    assert (rows["r1"]["floor_total"], rows["r1"]["paid_total"], rows["r1"]["shortfall_total"]) == ("8240.00", "6000.00", "2240.00")

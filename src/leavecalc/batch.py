@@ -93,15 +93,122 @@ def miscarriage_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     return leave_fields(miscarriage_leave(ctx.policy_for(row, case.date), case, ctx.calendar))
 
 
+def paternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    from .paternity import PaternityCase, paternity_leave
+
+    case = PaternityCase(
+        birth=as_date(row, "birth"),
+        start=as_date(row, "start"),
+        delivery=row.get("delivery") or "normal",
+        babies=row.get("babies") or 1,
+        mother_start=as_date(row, "mother_start"),
+        mother_end=as_date(row, "mother_end"),
+    )
+    return leave_fields(paternity_leave(ctx.policy_for(row, case.birth), case, ctx.calendar))
+
+
+def parenting_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    """The whole entitlement (``total_days`` from birth to ``end``); with ``start``, the block too."""
+    from .parenting import ParentingCase, parenting_leave
+
+    case = ParentingCase(birth=as_date(row, "birth"), start=as_date(row, "start"), days=row.get("days"))
+    r = parenting_leave(ctx.policy_for(row, case.birth), case, ctx.calendar)
+    out = {
+        "policy": r.policy,
+        "total_days": r.total_days,
+        "start": r.birth.isoformat(),
+        "end": r.last_day.isoformat(),
+        "provisional": r.provisional,
+        "warnings": ";".join(w.code for w in r.warnings),
+    }
+    if r.block is not None:
+        out |= {
+            "block_start": r.block.start.isoformat(),
+            "block_end": r.block.end.isoformat(),
+            "return_to_work": r.block.return_to_work.isoformat(),
+        }
+    return out
+
+
+def flag(row: Mapping[str, Any], name: str) -> bool:
+    value = row.get(name, False)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes", "y"):
+        return True
+    if text in ("false", "0", "no", "n", ""):
+        return False
+    raise ValueError(f"{name}: {value!r} is not true or false")
+
+
+def allowance_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    """As ``leavecalc allowance``: from ``days`` (with ``on`` or ``policy``), or from a ``birth``."""
+    from .pay import Wages, allowance_for_days, maternity_pay
+
+    wages = Wages(avg_wage=row.get("avg_wage"), own_wage=row.get("own_wage"), insured=not flag(row, "uninsured"))
+    if row.get("days") is not None:
+        if row.get("birth") is not None:
+            raise ValueError("give days or birth, not both")
+        on = as_date(row, "on")
+        if on is None and not row.get("policy") and ctx.policy is None:
+            raise ValueError("days without a birth needs on (a date, to choose the policy) or policy")
+        r = allowance_for_days(ctx.policy_for(row, on), int(row["days"]), wages, on)
+    else:
+        case = MaternityCase(
+            birth=as_date(row, "birth"),
+            start=as_date(row, "start"),
+            delivery=row.get("delivery") or "normal",
+            babies=row.get("babies") or 1,
+        )
+        r = maternity_pay(ctx.policy_for(row, case.birth), case, ctx.calendar, wages)
+    return {
+        "policy": r.policy,
+        "days": r.days,
+        "daily_rate": str(r.daily_rate),
+        "amount": str(r.amount),
+        "employer_top_up": str(r.employer_top_up),
+        "paid_by": r.paid_by,
+        "start": r.leave_start.isoformat() if r.leave_start else None,
+        "end": r.leave_end.isoformat() if r.leave_end else None,
+        "warnings": ";".join(w.code for w in r.warnings),
+    }
+
+
+def pregnancy_rest_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+    """As ``leavecalc pregnancy-rest``: columns ``from``, ``to``, ``pay``."""
+    from .pay import RestCase, pregnancy_rest_pay
+
+    case = RestCase(start=as_date(row, "from"), end=as_date(row, "to"), pay=row.get("pay"))
+    r = pregnancy_rest_pay(ctx.policy_for(row, case.start), case)
+    return {
+        "policy": r.policy,
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat(),
+        "floor_total": str(r.floor_total),
+        "paid_total": str(r.paid_total),
+        "shortfall_total": str(r.shortfall_total),
+        "warnings": ";".join(w.code for w in r.warnings),
+    }
+
+
 # kind -> computes the result fields of one row. New kinds add themselves here.
 KINDS: dict[str, Callable[[Mapping[str, Any], Context], dict[str, Any]]] = {
     "maternity": maternity_row,
     "miscarriage": miscarriage_row,
+    "paternity": paternity_row,
+    "parenting": parenting_row,
+    "allowance": allowance_row,
+    "pregnancy_rest": pregnancy_rest_row,
 }
 
 # Output columns, fixed so a streamed CSV can write its header first. A column a kind does not
-# fill is empty (CSV) or null (JSON Lines).
-COLUMNS = ["id", "kind", "error", "policy", "total_days", "start", "end", "return_to_work", "provisional", "warnings"]
+# fill is empty (CSV) or null (JSON Lines). Money is text with two decimals, as in --json.
+COLUMNS = [
+    "id", "kind", "error", "policy", "total_days", "start", "end", "return_to_work", "provisional",
+    "block_start", "block_end", "days", "daily_rate", "amount", "employer_top_up", "paid_by",
+    "floor_total", "paid_total", "shortfall_total", "warnings",
+]
 
 
 def column_name(key: str) -> str:
