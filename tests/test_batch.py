@@ -196,3 +196,16 @@ def test_every_kind_in_one_file(ctx):
     assert "uninsured" in rows["a4"]["error"]
     # Floors 80% of 2490 (Nov, Dec 2025) and of 2660 (Jan, Feb 2026): 1992 x 2 + 2128 x 2 = 8240.00.
     assert (rows["r1"]["floor_total"], rows["r1"]["paid_total"], rows["r1"]["shortfall_total"]) == ("8240.00", "6000.00", "2240.00")
+
+
+def test_the_shipped_examples_run(capsys):
+    from pathlib import Path
+
+    examples = Path(__file__).parent.parent / "examples"
+    code, out, err = cli(capsys, "batch", str(examples / "batch.csv"))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 1 and "9 rows, 8 ok, 1 errors" in err  # E009 is bad on purpose
+    assert [r["id"] for r in rows] == [f"E00{i}" for i in range(1, 10)]
+    assert [r["id"] for r in rows if r["error"]] == ["E009"]
+    code, out, _ = cli(capsys, "batch", str(examples / "batch.jsonl"))
+    assert code == 0 and len(out.splitlines()) == 4
