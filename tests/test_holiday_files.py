@@ -268,9 +268,8 @@ def test_statutory_days_given_must_be_the_laws_count(calendar: Calendar) -> None
 
 def test_statutory_days_given_replace_the_laws_for_counting(calendar: Calendar) -> None:
     # A file moving 中秋 from 9-25 to 9-24 (hypothetical): a leave skipping statutory days now skips 9-24.
-    text = EXAMPLE_2026.read_text(encoding="utf-8") + STATUTORY_2026.format(last="2026-10-03").replace(
-        "2026-09-25,", "2026-09-24,"
-    )
+    example = EXAMPLE_2026.read_text(encoding="utf-8").replace("rest_from = 2026-09-25", "rest_from = 2026-09-24")
+    text = example + STATUTORY_2026.format(last="2026-10-03").replace("2026-09-25,", "2026-09-24,")
     moved = Calendar(calendar.law, {2026: parse_holiday_file(text, "h.toml", calendar.law)})
     # 2 counted days from Thu 9-24: 9-24 is statutory there, so they are 9-25 and 9-26.
     assert moved.advance(d("2026-09-24"), 2, "skip_statutory") == d("2026-09-26")
@@ -281,20 +280,13 @@ def test_statutory_days_given_replace_the_laws_for_counting(calendar: Calendar) 
 
 # ---------------------------------------------------------------- a block over the turn of the year
 
-NEW_YEAR_2027 = """
-year = 2027
-
-[source]
-title = "EXAMPLE, not official: New Year block starting in December"
-published = 2026-11-22
-
-[[holiday]]
-name = "元旦"
-name_en = "New Year's Day"
-rest_from = 2026-12-31  # Thu, in the year before
-rest_to = 2027-01-03    # Sun
-work = [2026-12-27]     # Sun, in the year before
-"""
+# The 2027 example with its 元旦 block starting in December: Thu 2026-12-31 to Sun 2027-01-03,
+# Sun 2026-12-27 worked (both in the year before).
+NEW_YEAR_2027 = FIXTURE_2027.read_text(encoding="utf-8").replace(
+    "rest_from = 2027-01-01  # Fri\nrest_to = 2027-01-03    # Sun",
+    "rest_from = 2026-12-31\nrest_to = 2027-01-03\nwork = [2026-12-27]",
+)
+assert "work = [2026-12-27]" in NEW_YEAR_2027
 
 
 def test_a_block_may_start_in_december_of_the_year_before(calendar: Calendar) -> None:
@@ -391,8 +383,10 @@ def test_a_valid_file_makes_exactly_its_blocks_off_and_its_make_up_days_worked(
         first, last = jan1 + timedelta(days=start), min(jan1 + timedelta(days=start + length - 1), date(2027, 12, 31))
         if not ranges or first > ranges[-1][1]:
             ranges.append((first, last))
-    off = {first + timedelta(days=i) for first, last in ranges for i in range((last - first).days + 1)}
     statutory = {day for day, _ in calendar.statutory_between(jan1, date(2027, 12, 31))}
+    covered = {first + timedelta(days=i) for first, last in ranges for i in range((last - first).days + 1)}
+    ranges = sorted(ranges + [(day, day) for day in statutory - covered])  # a notice gives every festival a block
+    off = {first + timedelta(days=i) for first, last in ranges for i in range((last - first).days + 1)}
     made_up = sorted({jan1 + timedelta(days=w) for w in work} - off - statutory)
     made_up = [day for day in made_up if day.weekday() >= 5]
     text = 'year = 2027\n[source]\ntitle = "EXAMPLE (generated)"\npublished = 2026-11-22\n'
@@ -404,3 +398,59 @@ def test_a_valid_file_makes_exactly_its_blocks_off_and_its_make_up_days_worked(
         day = jan1 + timedelta(days=i)
         worked = day in made_up or (day not in off and day.weekday() < 5 and day not in statutory)
         assert cal.is_workday(day) == (worked, True), day
+
+
+# ---------------------------------------------------------------- review findings: no silent guesses
+
+@pytest.mark.parametrize("year", ["0", "10000", "99999999999999999999"])
+def test_absurd_years_are_a_clean_error(capsys: pytest.CaptureFixture[str], year: str) -> None:
+    code, out, err = run(capsys, "holidays", year)
+    assert (code, out) == (2, "") and err.startswith("leavecalc: error: no statutory-holiday data for")
+
+
+def test_negative_year_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "holidays", "--", "-5")
+    assert code == 2 and "no statutory-holiday data for -5" in err
+
+
+@pytest.mark.parametrize(("year", "fragment"), [("0", "year: no statutory-holiday data for 0"), ('"2027"', "year: Input should be a valid integer")])
+def test_a_file_year_must_be_a_year_leavecalc_knows(calendar: Calendar, year: str, fragment: str) -> None:
+    text = FIXTURE_2027.read_text(encoding="utf-8").replace("year = 2027", f"year = {year}")
+    with pytest.raises(CalendarError, match=re.escape(fragment)):
+        parse_holiday_file(text, "y.toml", calendar.law)
+
+
+def test_a_file_missing_a_festival_is_rejected(calendar: Calendar) -> None:
+    # Only the 元旦 block: a notice gives every festival a block, so this one is incomplete and must
+    # not make 2027's dates final.
+    text = FIXTURE_2027.read_text(encoding="utf-8")
+    partial = text[: text.index('[[holiday]]\nname = "春节"')]
+    with pytest.raises(CalendarError, match=re.escape("the statutory holiday 2027-02-05 (除夕) is in no [[holiday]] block")):
+        parse_holiday_file(partial, "partial.toml", calendar.law)
+
+
+def test_statutory_days_unlike_the_laws_are_named_in_every_result(nj2025: Policy, calendar: Calendar) -> None:
+    # The file moves 中秋 2026 from 9-25 to 9-24 (hypothetical): results counting through 2026 say so.
+    example = EXAMPLE_2026.read_text(encoding="utf-8").replace("rest_from = 2026-09-25", "rest_from = 2026-09-24")
+    text = example + STATUTORY_2026.format(last="2026-10-03").replace("2026-09-25,", "2026-09-24,")
+    moved = Calendar(calendar.law, {**calendar.arrangements, 2026: parse_holiday_file(text, "moved.toml", calendar.law)})
+    r = maternity_leave(nj2025, MaternityCase(birth=d("2026-06-01")), moved)
+    assert "statutory_override" in [w.code for w in r.warnings]
+    assert "moved.toml" in next(w.zh for w in r.warnings if w.code == "statutory_override")
+    plain = maternity_leave(nj2025, MaternityCase(birth=d("2026-06-01")), calendar)
+    assert "statutory_override" not in [w.code for w in plain.warnings]
+
+
+def test_a_return_in_late_december_waits_for_next_years_notice(nj2025: Policy, calendar: Calendar) -> None:
+    # 42 days from 2026-11-19 (14 weeks): Nov 19..30 = 12, Dec 1..30 = 30 -> ends Wed 12-30; back Thu
+    # 12-31 by 2026's data, but the 2027 notice (unpublished) could still make 12-31 a rest day.
+    r = miscarriage_leave(nj2025, MiscarriageCase(date=d("2026-11-19"), weeks=14), calendar)
+    assert (r.end, r.return_to_work) == (d("2026-12-30"), d("2026-12-31"))
+    assert r.provisional and [w.code for w in r.warnings] == ["arrangement_missing"]
+    # With a 2027 notice supplied the same date is final.
+    final = miscarriage_leave(nj2025, MiscarriageCase(date=d("2026-11-19"), weeks=14), build_calendar([FIXTURE_2027]))
+    assert final.return_to_work == d("2026-12-31") and not final.provisional
+    # A return well before the end of December does not wait: 42 days from 2026-11-01 end 12-12 (Sat),
+    # back Mon 12-14.
+    early = miscarriage_leave(nj2025, MiscarriageCase(date=d("2026-11-01"), weeks=14), calendar)
+    assert early.return_to_work == d("2026-12-14") and not early.provisional

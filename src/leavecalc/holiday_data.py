@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from .errors import CalendarError
 from .holidays import (
@@ -67,7 +67,7 @@ class StatutoryOverride(_Strict):
 
 
 class HolidayFile(_Strict):
-    year: int
+    year: StrictInt
     source: NoticeSource
     holiday: list[HolidayBlock] = Field(min_length=1)
     statutory: list[StatutoryOverride] | None = None
@@ -152,6 +152,12 @@ def check_holiday_file(f: HolidayFile, law: HolidayLaw) -> list[str]:
             elif d in stat:
                 problems.append(f"{at}: {d} is a statutory holiday ({stat[d].zh}) and cannot be a make-up workday")
             work[d] = i
+    for d, name in sorted(stat.items()):
+        if d.year == year and d not in rest:
+            problems.append(
+                f"holiday: the statutory holiday {d} ({name.zh}) is in no [[holiday]] block; a notice gives a "
+                f"rest block for every festival, so the file looks incomplete"
+            )
     return problems
 
 

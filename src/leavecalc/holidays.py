@@ -32,6 +32,11 @@ from .errors import CalendarError
 # lunardate's tables end with lunar year 2099; the statutory law starts in 2014 (first version below).
 LAST_YEAR = 2099
 
+# A year's notice can reach back into the last days of the year before: the 2019 notice made
+# Saturday 2018-12-29 a make-up workday, the 2023 notice gave 2022-12-31 off. So a day from this
+# date of December on also depends on the next year's notice.
+NEXT_NOTICE_FROM_DECEMBER = 29
+
 
 class HolidayName(NamedTuple):
     zh: str
@@ -87,11 +92,11 @@ class HolidayLaw(_Strict):
         return self.versions[0].effective_from.year
 
     def version_for(self, year: int) -> LawVersion:
-        jan1 = date(year, 1, 1)
-        chosen = [v for v in self.versions if v.effective_from <= jan1]
-        if not chosen or year > LAST_YEAR:
+        # Checked before any date is built: year 0 or 10000 must be this error, not a crash.
+        if not self.first_year <= year <= LAST_YEAR:
             raise CalendarError(f"no statutory-holiday data for {year}: leavecalc covers {self.first_year} to {LAST_YEAR}")
-        return chosen[-1]
+        jan1 = date(year, 1, 1)
+        return [v for v in self.versions if v.effective_from <= jan1][-1]
 
 
 def load_law() -> HolidayLaw:
@@ -194,6 +199,8 @@ class Calendar:
     _ords: list[int] = field(init=False, repr=False)
     _names: dict[int, HolidayName] = field(init=False, repr=False)
     _arranged: dict[int, bool] = field(init=False, repr=False)  # day ordinal -> is it worked
+    # Years whose statutory days a holiday file replaced with days other than the law's -> its source.
+    overridden: dict[int, str] = field(init=False, repr=False)
     # Derived objects that depend only on this calendar (built once, reused by results).
     memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
 
@@ -212,6 +219,12 @@ class Calendar:
                     arranged.update((d.toordinal(), worked) for d in days if (d.year == arr.year) == own_year)
         object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_ords", sorted(names))
+        overridden = {
+            y: a.source
+            for y, a in self.arrangements.items()
+            if a.statutory is not None and set(a.statutory) != set(statutory_days(self.law, y))
+        }
+        object.__setattr__(self, "overridden", overridden)
         object.__setattr__(self, "_arranged", arranged)
 
     first_year: int = field(init=False)
@@ -293,6 +306,8 @@ class Calendar:
             work, known = self.is_workday(day)
             if not known:
                 estimated.add(day.year)
+            if day.month == 12 and day.day >= NEXT_NOTICE_FROM_DECEMBER and day.year + 1 not in self.arrangements:
+                estimated.add(day.year + 1)
             if work:
                 return ReturnDay(day, tuple(sorted(estimated)))
             day += timedelta(days=1)

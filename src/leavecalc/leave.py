@@ -121,6 +121,8 @@ def finish(
     warnings = list(warnings)
     if estimated:
         warnings.append(missing_arrangement_warning(sorted(estimated)))
+    if calendar.overridden:
+        warnings += override_warnings(calendar, range(start.year, back.day.year + 1))
     skipped = [day for s in segments if s.counting != "calendar" for day in skipped_days(calendar, s.start, s.end)]
     data = [year_used(calendar, y) for y in range(first, back.day.year + 1)]
     return LeaveResult(
@@ -137,6 +139,21 @@ def finish(
         notes=list(notes),
         holiday_data=data,
     )
+
+
+def override_warnings(calendar: Calendar, years: Iterable[int]) -> list[Message]:
+    """A warning for each year whose statutory days come from a file and differ from the law's."""
+    return [
+        Message(
+            code="statutory_override",
+            zh=f"{y}年的法定节假日取自 {calendar.overridden[y]}，与《全国年节及纪念日放假办法》推算的日期不同；"
+            f"请核对该文件。",
+            en=f"The statutory holidays of {y} come from {calendar.overridden[y]} and differ from the days "
+            f"《全国年节及纪念日放假办法》 gives; check that file.",
+        )
+        for y in years
+        if y in calendar.overridden
+    ]
 
 
 def policy_date_warning(policy: Policy, day: date, what_zh: str, what_en: str) -> list[Message]:

@@ -1,0 +1,197 @@
+"""leavecalc benchmarks (not part of the test suite). Run from the repository root:
+
+    python benchmarks/run.py            # everything (about three minutes on 2 cores)
+    python benchmarks/run.py --quick    # skips the 1,000,000-row batch
+
+Prints, with the targets of issue 5:
+  1. library: maternity results per second over a fixed mix of 10,000 cases;
+  2. the same cases through a naive reference (a day-by-day loop asking chinese-calendar about
+     every day), in the same run, the ratio, and a check that both give the same answers;
+  3. batch: rows per second end to end, and peak memory, for 100,000 and 1,000,000 rows;
+  4. CLI start-up time of one `leavecalc maternity` call.
+Figures are recorded in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import chinese_calendar
+
+from leavecalc import MaternityCase, bundled_calendar, bundled_policies, maternity_leave
+from leavecalc.holidays import load_law, statutory_days
+from leavecalc.maternity import segment_parts
+
+DELIVERIES = ["normal", "cesarean", "assisted", "other_difficult"]
+FIRST, LAST = date(2022, 2, 10), date(2026, 12, 31)
+
+
+def fixed_cases(n: int = 10_000) -> list[MaternityCase]:
+    """Births spread evenly over 2022-02-10..2026-12-31 (so leaves cross every 春节, 劳动节, 国庆
+    and year end), every delivery, 1-3 babies, a tenth starting up to 15 days before the birth."""
+    span = (LAST - FIRST).days
+    cases = []
+    for i in range(n):
+        birth = FIRST + timedelta(days=i * span // n)
+        early = (i * 7) % 16 if i % 10 == 0 else 0
+        cases.append(MaternityCase(birth=birth, start=birth - timedelta(days=early), delivery=DELIVERIES[i % 4], babies=1 + (i // 4) % 3))
+    return cases
+
+
+# ---------------------------------------------------------------- the naive reference
+
+class Naive:
+    """What a first implementation would do: walk the leave one day at a time and ask
+    chinese-calendar about each day; the law's statutory days (which chinese-calendar cannot
+    tell apart from the rest of a holiday block) come from the same law data as leavecalc."""
+
+    def __init__(self) -> None:
+        self.law = load_law()
+        self.statutory: dict[int, set[date]] = {}
+
+    def is_statutory(self, day: date) -> bool:
+        if day.year not in self.statutory:
+            self.statutory[day.year] = set(statutory_days(self.law, day.year))
+        try:
+            on_holiday, _ = chinese_calendar.get_holiday_detail(day)
+            if not on_holiday:
+                return False
+        except NotImplementedError:  # a year chinese-calendar does not know
+            pass
+        return day in self.statutory[day.year]
+
+    def is_workday(self, day: date) -> bool:
+        try:
+            return bool(chinese_calendar.is_workday(day))
+        except NotImplementedError:
+            return day.weekday() < 5 and not self.is_statutory(day)
+
+    def leave(self, policy, case: MaternityCase) -> tuple[int, date, date]:
+        rules = policy.maternity
+        start = max(case.start or case.birth, case.birth - timedelta(days=rules.max_days_before_birth.days))
+        difficult = case.delivery in rules.difficult_deliveries
+        day, total, end = start, 0, start
+        for seg in rules.segments:
+            days = sum(d for _, d, _ in segment_parts(seg, difficult, case.babies))
+            total += days
+            counted = 0
+            while True:
+                if seg.counting.rule == "calendar" or not self.is_statutory(day):
+                    counted += 1
+                if counted == days:
+                    break
+                day += timedelta(days=1)
+            end = day
+            day += timedelta(days=1)
+        back = end + timedelta(days=1)
+        while not self.is_workday(back):
+            back += timedelta(days=1)
+        return total, end, back
+
+
+# ---------------------------------------------------------------- measurements
+
+def library(cases, registry, calendar, rounds: int = 3) -> tuple[float, list]:
+    best, results = float("inf"), []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        results = [maternity_leave(registry.in_force("nanjing", c.birth), c, calendar) for c in cases]
+        best = min(best, time.perf_counter() - t)
+    return len(cases) / best, results
+
+
+def naive(cases, registry) -> tuple[float, list]:
+    ref = Naive()
+    t = time.perf_counter()
+    results = [ref.leave(registry.in_force("nanjing", c.birth), c) for c in cases]
+    return len(cases) / (time.perf_counter() - t), results
+
+
+KINDS_MIX = [  # (share of rows out of 20, row maker)
+    (12, lambda i, b: f"{i},maternity,{b},,{DELIVERIES[i % 4]},{1 + i % 3},,,,,,,,"),
+    (2, lambda i, b: f"{i},miscarriage,,,,,{b},{4 + i % 36},,,,,,"),
+    (2, lambda i, b: f"{i},paternity,{b},,{DELIVERIES[i % 4]},1,,,,,,,,"),
+    (1, lambda i, b: f"{i},parenting,{b},{b},,,,,,,,,,"),
+    (2, lambda i, b: f"{i},allowance,{b},,{DELIVERIES[i % 4]},{1 + i % 2},,,{9000 + i % 7000},{12000 + i % 5000},,,,"),
+    (1, lambda i, b: f"{i},pregnancy_rest,,,,,,,,,,{b},{b + timedelta(days=20 + i % 90)},{1000 + i % 2000}"),
+]
+HEADER = "id,kind,birth,start,delivery,babies,date,weeks,avg_wage,own_wage,days,from,to,pay"
+
+
+def write_rows(path: Path, n: int) -> None:
+    makers = [m for share, m in KINDS_MIX for _ in range(share)]
+    span = (date(2026, 12, 31) - date(2025, 1, 1)).days
+    with path.open("w", encoding="utf-8") as f:
+        f.write(HEADER + "\n")
+        for i in range(n):
+            birth = date(2025, 1, 1) + timedelta(days=(i * 7919) % span)
+            f.write(makers[i % len(makers)](i, birth) + "\n")
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one command, in a child of its own."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True).stdout.split()
+    if out[2] not in ("0", "1"):
+        raise SystemExit(f"{cmd} failed with exit code {out[2]}")
+    return float(out[0]), int(out[1])
+
+
+def leavecalc_cmd() -> list[str]:
+    return [sys.executable, "-m", "leavecalc"]
+
+
+def batch(n: int, folder: Path) -> tuple[float, float]:
+    src, out = folder / f"in-{n}.csv", folder / f"out-{n}.csv"
+    write_rows(src, n)
+    seconds, kib = run_measured([*leavecalc_cmd(), "batch", str(src), "-o", str(out)])
+    lines = sum(1 for _ in out.open(encoding="utf-8")) - 1
+    if lines != n:
+        raise SystemExit(f"batch wrote {lines} rows for {n}")
+    return n / seconds, kib / 1024
+
+
+def startup(times: int = 7) -> float:
+    exe = Path(sys.executable).with_name("leavecalc")
+    cmd = [str(exe)] if exe.exists() else leavecalc_cmd()
+    samples = [run_measured([*cmd, "maternity", "--birth", "2025-03-10"])[0] for _ in range(times)]
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000,000-row batch")
+    args = parser.parse_args()
+    os.environ.setdefault("LEAVECALC_HOLIDAYS_DIR", tempfile.mkdtemp())  # bundled data only
+    registry, calendar = bundled_policies(), bundled_calendar()
+    cases = fixed_cases()
+
+    rate, ours = library(cases, registry, calendar)
+    naive_rate, theirs = naive(cases, registry)
+    same = sum((r.total_days, r.end, r.return_to_work) == t for r, t in zip(ours, theirs))
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
+    print(f"1. library: {rate:,.0f} maternity results/s over {len(cases):,} cases (target >= 30,000)")
+    print(f"2. naive reference: {naive_rate:,.0f} results/s; leavecalc is {rate / naive_rate:,.0f}x faster "
+          f"(target >= 100x); same answers in {same:,} of {len(cases):,} cases")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in ([100_000] if args.quick else [100_000, 1_000_000]):
+            rows, mib = batch(n, Path(tmp))
+            print(f"3. batch {n:,} rows: {rows:,.0f} rows/s end to end, peak memory {mib:,.0f} MiB "
+                  f"(targets >= 20,000 rows/s, < 200 MB)")
+    print(f"4. CLI start-up, one `leavecalc maternity` call: {startup():.3f} s median of 7 (target < 0.3 s)")
+
+
+if __name__ == "__main__":
+    main()
