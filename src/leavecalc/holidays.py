@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from importlib import metadata, resources
+from importlib import resources
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -155,7 +155,7 @@ def bundled_arrangements(law: HolidayLaw) -> dict[int, Arrangement]:
     """Arrangements for the years chinese-calendar ships (from the law's first year on)."""
     import chinese_calendar as cc
 
-    source = f"chinese-calendar {metadata.version('chinese-calendar')}"
+    source = f"chinese-calendar {cc.__version__}"
     zh = {h.value: h.chinese for h in cc.Holiday}
     off: dict[int, dict[date, HolidayName]] = {}
     work: dict[int, dict[date, HolidayName]] = {}
