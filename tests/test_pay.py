@@ -212,10 +212,12 @@ def test_rest_floor_whole_months_across_the_2026_minimum_wage_change(nj2025):
 
 def test_rest_part_month_is_prorated_by_calendar_days(nj2025):
     # 2026-01-10..31: 22 of 31 days. Floor 2128 × 22/31 = 46816/31 = 1510.1935… -> 1510.19;
-    # paid 1500 × 22/31 = 33000/31 = 1064.516… -> 1064.52; shortfall 1510.19 − 1064.52 = 445.67.
+    # paid 1500 × 22/31 = 33000/31 = 1064.516… -> 1064.52; shortfall computed exactly, rounded once:
+    # (2128 − 1500) × 22/31 = 13816/31 = 445.677… -> 445.68 (not 1510.19 − 1064.52 = 445.67).
     r = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-01-10"), end=d("2026-01-31"), pay="1500"))
     (m,) = r.months
-    assert (m.days, m.days_in_month, m.floor, m.paid, m.shortfall) == (22, 31, D("1510.19"), D("1064.52"), D("445.67"))
+    assert (m.days, m.days_in_month, m.floor, m.paid, m.shortfall) == (22, 31, D("1510.19"), D("1064.52"), D("445.68"))
+    assert r.shortfall_total == D("445.68")
     assert any(b.item == "part_month" for b in r.basis) and any(n.code == "part_month" for n in r.notes)
 
 
@@ -230,6 +232,21 @@ def test_rest_two_part_months(nj2025):
         (10, D("642.58"), D("322.58"), D("320.00")),
     ]
     assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1704.98"), D("855.91"), D("849.07"))
+
+
+def test_rest_shortfall_rounding_does_not_leak_between_months(nj2025):
+    # 2025-12-15..2026-01-10 at 2000. Dec 17/31: floor 1992 × 17/31 = 33864/31 = 1092.387…,
+    # paid 2000 × 17/31 = 34000/31 = 1096.774…: no shortfall. Jan 10/31: floor 2128 × 10/31 =
+    # 21280/31 = 686.4516…, paid 20000/31 = 645.1612…; shortfall 1280/31 = 41.2903… -> 41.29.
+    # Shown figures (running totals): floor Dec 1092.39, Jan 1778.84 − 1092.39 = 686.45; paid Dec
+    # 1096.77, Jan 54000/31 = 1741.935… -> 1741.94 − 1096.77 = 645.17. 686.45 − 645.17 = 41.28 is
+    # not the shortfall: December's rounding would leak into January.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-12-15"), end=d("2026-01-10"), pay="2000"))
+    assert [(m.floor, m.paid, m.shortfall) for m in r.months] == [
+        (D("1092.39"), D("1096.77"), D("0.00")),
+        (D("686.45"), D("645.17"), D("41.29")),
+    ]
+    assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1778.84"), D("1741.94"), D("41.29"))
 
 
 def test_rest_pay_above_floor_has_no_shortfall(nj2025):

@@ -93,7 +93,8 @@ def test_text_output_shows_amounts_and_basis(capsys, lang):
     code, out, _ = run(capsys, "allowance", "--avg-wage", "12000", "--birth", "2025-03-10", "--delivery", "cesarean", "--lang", lang)
     assert code == 0 and "69200.00" in out and "《中华人民共和国社会保险法》" in out
     code, out, _ = run(capsys, "pregnancy-rest", "--from", "2026-01-10", "--to", "2026-01-31", "--pay", "1500", "--lang", lang)
-    assert code == 0 and "1510.19" in out and "445.67" in out
+    # Shortfall (2128 − 1500) × 22/31 = 13816/31 = 445.677… -> 445.68, rounded once.
+    assert code == 0 and "1510.19" in out and "445.68" in out
 
 
 def test_policies_show_lists_pay_numbers(capsys):

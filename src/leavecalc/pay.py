@@ -8,7 +8,8 @@ Formulas (docs/pay.md), every number from the policy's ``[pay]`` section:
   when positive (where the allowance is higher she keeps it);
 * not insured: the employer pays her monthly wage ÷ ``own_wage_divisor`` × those days;
 * pregnancy-rest floor for a month = minimum wage × ``rest_floor`` % × covered days ÷ days
-  in the month, and the same proration for the pay agreed.
+  in the month, and the same proration for the pay agreed; the month's shortfall is
+  max(0, floor − pay), from the exact figures.
 
 Money is exact (``Fraction``) until the end and rounded once, half up, to 0.01. A monthly
 split rounds the running total: month i = round(cum_i) − round(cum_{i−1}), so the months
@@ -381,9 +382,13 @@ class RestMonth(Frozen):
 
 class RestPayResult(Frozen):
     """The art 37 floor month by month: ``floor`` (percent of the minimum wage, prorated),
-    ``paid`` (the pay agreed, prorated the same way) and ``shortfall`` = floor − paid of the
-    month as shown, never negative. ``floor`` and ``paid`` are split by rounding running
-    totals, so they add up exactly to ``floor_total`` and ``paid_total``."""
+    ``paid`` (the pay agreed, prorated the same way) and ``shortfall``.
+
+    A month's exact shortfall is max(0, exact floor − exact paid); ``shortfall_total`` is
+    their exact sum rounded once. ``floor``, ``paid`` and ``shortfall`` are each split by
+    rounding running totals (``split_rounded``), so each column adds up exactly to its total;
+    a month's figure may therefore differ by 0.01 from that month rounded alone, and a
+    month's ``shortfall`` need not equal its shown ``floor`` − ``paid``."""
 
     kind: Literal["pregnancy_rest"] = "pregnancy_rest"
     policy: str
@@ -415,12 +420,12 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
         rows.append((month_key(lo), covered, in_month, wage, Fraction(wage.monthly) * rate * share, Fraction(case.pay) * share))
     floors = split_rounded([r[4] for r in rows])
     paids = split_rounded([r[5] for r in rows])
+    # The shortfall is computed from the exact figures, not the rounded ones: rounded once.
+    gaps = [max(Fraction(0), r[4] - r[5]) for r in rows]
+    shortfalls = split_rounded(gaps)
     months = [
-        RestMonth(
-            month=m, days=c, days_in_month=n, minimum_wage=money(w.monthly), floor=f, paid=p,
-            shortfall=max(Decimal("0.00"), f - p),
-        )
-        for (m, c, n, w, _, _), f, p in zip(rows, floors, paids)
+        RestMonth(month=m, days=c, days_in_month=n, minimum_wage=money(w.monthly), floor=f, paid=p, shortfall=g)
+        for (m, c, n, w, _, _), f, p, g in zip(rows, floors, paids, shortfalls)
     ]
     keys = list(rules.rest_floor.basis)
     basis = cite(policy, "rest_floor", keys, rules.rest_floor.percent)
@@ -440,7 +445,7 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
         months=months,
         floor_total=sum(floors, Decimal("0.00")),
         paid_total=sum(paids, Decimal("0.00")),
-        shortfall_total=sum((m.shortfall for m in months), Decimal("0.00")),
+        shortfall_total=round_money(sum(gaps, Fraction(0))),
         basis=basis,
         warnings=policy_date_warning(policy, case.start, "休息开始日期", "first day of rest"),
         notes=notes_for(policy, keys),
