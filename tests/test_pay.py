@@ -254,10 +254,42 @@ def test_rest_pay_above_floor_has_no_shortfall(nj2025):
     assert (r.months[0].paid, r.months[0].floor, r.shortfall_total) == (D("3000.00"), D("1992.00"), D("0.00"))
 
 
-def test_rest_floor_needs_art_37(nj2023):
+NO_FLOOR_BEFORE_2025 = (
+    "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
+    "give --from 2025-01-01 or later for the part from then"
+)
+
+
+def test_rest_floor_needs_art_37(registry, nj2023, nj2025):
     # The 80% floor is Nanjing ordinance art 37, in force 2025-01-01; the 2023 policy has none.
-    with pytest.raises(PolicyError, match="no pregnancy-rest floor"):
+    # The error says from when (nanjing_2025's art 37 citation) and what to do.
+    case = RestCase(start=d("2024-12-15"), end=d("2025-01-31"), pay="1000")
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2023, case, registry.policies)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    # Forcing the 2025 policy does not apply art 37 before it was in force.
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2025, case, registry.policies)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2025, case)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    # The 2023 policy forced onto a 2025 rest: it has no floor; the error names the one that does.
+    with pytest.raises(InputError, match="policy nanjing_2023 has no pregnancy-rest floor; from 2025-01-01 it is in policy nanjing_2025"):
+        pregnancy_rest_pay(nj2023, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000"), registry.policies)
+    # Without the other policies there is nothing to name.
+    with pytest.raises(PolicyError, match="policy nanjing_2023 has no pregnancy-rest floor"):
         pregnancy_rest_pay(nj2023, RestCase(start=d("2024-03-01"), end=d("2024-03-31"), pay="1000"))
+
+
+def test_rest_floor_start_comes_from_the_policy_data(nj2025):
+    # Move art 37's in_force to 2025-03-01 in the data: the refusal follows it.
+    moved = nj2025.model_copy(
+        update={"citations": {**nj2025.citations, "nj2025_art37": nj2025.citations["nj2025_art37"].model_copy(update={"in_force": d("2025-03-01")})}}
+    )
+    with pytest.raises(InputError, match="before 2025-03-01 .* give --from 2025-03-01 or later"):
+        pregnancy_rest_pay(moved, RestCase(start=d("2025-02-28"), end=d("2025-03-31"), pay="1000"))
+    assert pregnancy_rest_pay(moved, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000")).floor_total == D("1992.00")
 
 
 def test_rest_ending_before_it_starts_is_rejected():

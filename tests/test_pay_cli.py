@@ -79,8 +79,15 @@ def test_pregnancy_rest_json_contract(capsys):
         (["--from", "2025-03-02", "--to", "2025-03-01", "--pay", "1"], "ends"),
         (["--from", "2025-03-01", "--to", "2025-03-31", "--pay", "-1"], "--pay"),
         (["--from", "2025-03-01", "--to", "2025-3-31", "--pay", "1"], "--to"),
-        (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor"),
-        (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2021-08-01"),
+        (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor before 2025-01-01"),
+        # Art 37 is in force from 2025-01-01 (nanjing_2025's citation): a rest from 2024-12-15 is refused, whole.
+        (
+            ["--from", "2024-12-15", "--to", "2025-01-31", "--pay", "1"],
+            "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
+            "give --from 2025-01-01 or later for the part from then",
+        ),
+        (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2025-01-01"),
+        (["--from", "2025-07-01", "--to", "2025-08-31", "--pay", "1", "--policy", "nanjing_2023"], "in policy nanjing_2025"),
     ],
 )
 def test_pregnancy_rest_bad_input_is_one_line(capsys, args, message):

@@ -113,7 +113,11 @@ def test_floor_never_decreases_when_the_minimum_wage_rises(nj2025, start, length
 
 
 def test_whole_month_floor_never_decreases_over_time(nj2025):
-    # The Nanjing table only rises, so a whole month's floor never falls from one month to the next.
-    r = pregnancy_rest_pay(nj2025, RestCase(start=date(2021, 8, 1), end=date(2027, 12, 31), pay=Decimal(0)))
-    floors = [m.floor for m in r.months]
-    assert floors == sorted(floors) and floors[0] == Decimal("1824.00") and floors[-1] == Decimal("2128.00")
+    # The Nanjing table only rises, so a whole month's floor never falls from one month to the next
+    # (art 37 applies from 2025-01: 80% of 2490 = 1992 first, 80% of 2660 = 2128 last).
+    floors = []
+    for n in range(36):
+        first = date(2025 + n // 12, n % 12 + 1, 1)
+        last = first.replace(day=monthrange(first.year, first.month)[1])
+        floors.append(pregnancy_rest_pay(nj2025, RestCase(start=first, end=last, pay=Decimal(0))).floor_total)
+    assert floors == sorted(floors) and floors[0] == Decimal("1992.00") and floors[-1] == Decimal("2128.00")

@@ -295,8 +295,10 @@ def pregnancy_rest(
     from .pay import RestCase, pregnancy_rest_pay
 
     case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
-    pol = choose_policy(jurisdiction, policy, case.start)
-    result = pregnancy_rest_pay(pol, case)
+    reg = registry()
+    pol = reg.resolve(policy) if policy else reg.in_force(jurisdiction, case.start)
+    # All policies: when the chosen one has no floor, the error can say from when one applies.
+    result = pregnancy_rest_pay(pol, case, reg.policies)
     typer.echo(render.to_json(result) if as_json else render.rest_text(result, lang.value))
 
 

@@ -405,11 +405,55 @@ class RestPayResult(Frozen):
     notes: list[Message]
 
 
-def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
-    """The pregnancy-rest floor, pay and shortfall, month by month."""
+def rest_floor_since(policy: Policy) -> date:
+    """The first day ``policy``'s pregnancy-rest floor applies: the latest date its citations are
+    in force from, and never before the policy itself."""
+    floor = pay_rules(policy).rest_floor
+    assert floor is not None
+    dates = [c.in_force for c in policy.cite(floor.basis) if isinstance(c.in_force, date)]
+    return max([policy.effective_from, *dates])
+
+
+def _no_floor(start: date, floor_policy: Policy) -> InputError:
+    since = rest_floor_since(floor_policy)
+    assert floor_policy.pay is not None and floor_policy.pay.rest_floor is not None
+    c = floor_policy.cite(floor_policy.pay.rest_floor.basis)[0]
+    return InputError(
+        f"no pregnancy-rest floor before {since} ({c.document} art {c.article} is in force from {since}): "
+        f"give --from {since} or later for the part from then"
+    )
+
+
+def _check_floor(policy: Policy, start: date, policies: Iterable[Policy]) -> None:
+    """Refuse a rest the floor does not cover. ``policies`` (the other policies of the
+    jurisdiction) only let the error say from when a floor applies."""
+    if pay_rules(policy).rest_floor is not None:
+        if start < rest_floor_since(policy):
+            raise _no_floor(start, policy)
+        return
+    later = sorted(
+        (p for p in policies if p.jurisdiction == policy.jurisdiction and p.pay is not None and p.pay.rest_floor is not None),
+        key=rest_floor_since,
+    )
+    if not later:
+        raise PolicyError(f"policy {policy.id} has no pregnancy-rest floor (pay.rest_floor)")
+    if start < rest_floor_since(later[0]):
+        raise _no_floor(start, later[0])
+    raise InputError(
+        f"policy {policy.id} has no pregnancy-rest floor; from {rest_floor_since(later[0])} it is in policy {later[0].id}"
+    )
+
+
+def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy] = ()) -> RestPayResult:
+    """The pregnancy-rest floor, pay and shortfall, month by month.
+
+    A rest starting before the floor applies is refused (``InputError``); ``policies``, e.g.
+    ``registry.policies()``, let that error name the date the floor applies from when
+    ``policy`` has no floor at all.
+    """
+    _check_floor(policy, case.start, policies)
     rules = pay_rules(policy)
-    if rules.rest_floor is None:
-        raise PolicyError(f"policy {policy.id} has no pregnancy-rest floor (pay.rest_floor); it starts with a later policy")
+    assert rules.rest_floor is not None
     rate = Fraction(rules.rest_floor.percent, 100)
     rows = []
     for lo, hi in month_spans(case.start, case.end):
