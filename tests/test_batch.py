@@ -180,6 +180,7 @@ a3,allowance,,,,,158,12000,,,,,,
 a4,allowance,2025-03-10,,,,,12000,,maybe,,,,
 r1,pregnancy_rest,,,,,,,,,,2025-11-01,2026-02-28,1500
 r2,pregnancy_rest,,,,,,,,,,2024-12-15,2025-01-31,1500
+r3,pregnancy_rest,,,,,,,,,,2027-03-01,2027-03-31,1500
 """
 
 
@@ -199,6 +200,8 @@ def test_every_kind_in_one_file(ctx):
     assert (rows["r1"]["floor_total"], rows["r1"]["paid_total"], rows["r1"]["shortfall_total"]) == ("8240.00", "6000.00", "2240.00")
     # Art 37 is in force from 2025-01-01: the 2023 policy in force on 2024-12-15 has no floor.
     assert rows["r2"]["error"].startswith("no pregnancy-rest floor before 2025-01-01")
+    # 2027-03 is after the minimum-wage table was last checked (2026-11-22): 2128.00 with a warning.
+    assert rows["r3"]["floor_total"] == "2128.00" and "minimum_wage_may_change" in rows["r3"]["warnings"]
 
 
 def test_the_shipped_examples_run(capsys):

@@ -249,6 +249,32 @@ def test_rest_shortfall_rounding_does_not_leak_between_months(nj2025):
     assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1778.84"), D("1741.94"), D("41.29"))
 
 
+def test_rest_after_the_minimum_wage_check_warns_naming_the_months(nj2025, nj2023):
+    # The table was last checked 2026-11-22 (policy data): November 2026 is known, December on is not.
+    # The figures are still 2660's: 80% × 2660 = 2128 a whole month.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-11-01"), end=d("2027-01-31"), pay="1500"))
+    assert [m.floor for m in r.months] == [D("2128.00")] * 3
+    (w,) = [w for w in r.warnings if w.code == "minimum_wage_may_change"]
+    assert "2026-11-22" in w.en and "2026-12, 2027-01 " in w.en and "2026-11," not in w.en
+    assert "2026-12、2027-01" in w.zh
+    assert any(b.item == "minimum_wage_checked" and b.in_force == d("2026-11-22") for b in r.basis)
+    known = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-01-01"), end=d("2026-11-30"), pay="1500"))
+    assert not any(w.code == "minimum_wage_may_change" for w in known.warnings)
+    assert not any(b.item == "minimum_wage_checked" for b in known.basis)
+    # Both policies carry the date.
+    assert nj2025.pay is not None and nj2023.pay is not None
+    assert nj2025.pay.minimum_wage_checked.on == nj2023.pay.minimum_wage_checked.on == d("2026-11-22")
+
+
+def test_minimum_wage_check_date_comes_from_the_policy(nj2025):
+    assert nj2025.pay is not None
+    checked = nj2025.pay.minimum_wage_checked.model_copy(update={"on": d("2025-06-30")})
+    earlier = nj2025.model_copy(update={"pay": nj2025.pay.model_copy(update={"minimum_wage_checked": checked})})
+    r = pregnancy_rest_pay(earlier, RestCase(start=d("2025-06-20"), end=d("2025-07-10"), pay="1500"))
+    (w,) = [w for w in r.warnings if w.code == "minimum_wage_may_change"]
+    assert "2025-06-30" in w.en and "for 2025-07 " in w.en
+
+
 def test_rest_pay_above_floor_has_no_shortfall(nj2025):
     r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="3000"))
     assert (r.months[0].paid, r.months[0].floor, r.shortfall_total) == (D("3000.00"), D("1992.00"), D("0.00"))

@@ -109,5 +109,6 @@ def test_policies_show_lists_pay_numbers(capsys):
     assert code == 0
     assert "allowance divisor: 30" in out and "pregnancy-rest floor: 80%" in out
     assert "minimum wage from 2026-01-01: 2660 a month, 25 an hour" in out
+    assert "minimum wages last checked 2026-11-22" in out
     code, out, _ = run(capsys, "policies", "show", "nanjing_2023")
     assert code == 0 and "minimum wage from 2024-01-01" in out and "pregnancy-rest floor" not in out

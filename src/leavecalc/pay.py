@@ -110,6 +110,24 @@ def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
     return [m for m in table if m.since <= day][-1]
 
 
+def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Message]:
+    """A warning naming those of ``months`` (any day in each) after the month the minimum-wage
+    table was last checked in: their minimum wage is the latest known then, not a known fact."""
+    checked = rules.minimum_wage_checked.on
+    later = [month_key(m) for m in months if m.replace(day=1) > checked]
+    if not later:
+        return []
+    return [
+        Message(
+            code="minimum_wage_may_change",
+            zh=f"最低工资标准表最后核对于 {checked}；{'、'.join(later)} 的最低工资按当时已知的最新标准计算，"
+            "可能已经或将会调整，下限和差额可能随之变化。",
+            en=f"The minimum-wage table was last checked on {checked}; for {', '.join(later)} the latest figure known "
+            "then is used: it may have changed or may change, and the floor and shortfall with it.",
+        )
+    ]
+
+
 # ---------------------------------------------------------------- maternity allowance
 
 class Wages(Frozen):
@@ -480,6 +498,11 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
     if any(c != n for _, c, n, _, _, _ in rows):
         basis += cite(policy, "part_month", rules.part_month_basis)
         keys += rules.part_month_basis
+    warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
+    unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
+    if unchecked:
+        basis += cite(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
+        warnings += unchecked
     return RestPayResult(
         policy=policy.id,
         start=case.start,
@@ -491,6 +514,6 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
         paid_total=sum(paids, Decimal("0.00")),
         shortfall_total=round_money(sum(gaps, Fraction(0))),
         basis=basis,
-        warnings=policy_date_warning(policy, case.start, "休息开始日期", "first day of rest"),
+        warnings=warnings,
         notes=notes_for(policy, keys),
     )

@@ -135,6 +135,12 @@ class MinimumWage(_Cited):
         return v
 
 
+class Checked(_Cited):
+    """The day a table of the policy (e.g. the minimum wages) was last checked against its sources."""
+
+    on: date
+
+
 class Percent(_Cited):
     percent: int = Field(gt=0, le=100)
 
@@ -147,6 +153,7 @@ class FundParts(_Cited):
 
 class PayRules(_Strict):
     minimum_wage: list[MinimumWage] = Field(min_length=1)
+    minimum_wage_checked: Checked  # later months may have another minimum wage: results warn
     allowance_wage_basis: list[str]  # the allowance is paid at the employer's average monthly wage
     allowance_divisor: Value
     own_wage_divisor: Value

@@ -309,6 +309,7 @@ LABELS.update(
         "rest_floor": ("保胎休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
         "minimum_wage": ("最低工资标准", "minimum wage"),
         "part_month": ("不足整月的折算", "part-month proration"),
+        "minimum_wage_checked": ("最低工资标准表核对日期", "minimum-wage table last checked"),
         "pregnancy_rest": ("保胎休息工资", "Pregnancy rest pay"),
         "pay:allowance": ("生育津贴（基金支付）", "allowance (paid by the fund)"),
         "pay:pre_leave_wage": ("产假前工资（单位支付）", "pre-leave wage (paid by the employer)"),
@@ -416,6 +417,7 @@ def pay_policy_lines(p: Policy) -> list[str]:
         out.append(f"  part months — {cite(pay.part_month_basis)}")
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
+    out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
     return out
 
 
