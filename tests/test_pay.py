@@ -258,7 +258,7 @@ def test_rest_after_the_minimum_wage_check_warns_naming_the_months(nj2025, nj202
     assert "2026-11-22" in w.en and "2026-12, 2027-01 " in w.en and "2026-11," not in w.en
     assert "2026-12、2027-01" in w.zh
     assert any(b.item == "minimum_wage_checked" and b.in_force == d("2026-11-22") for b in r.basis)
-    known = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-01-01"), end=d("2026-11-30"), pay="1500"))
+    known = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-03-01"), end=d("2026-11-30"), pay="1500"))
     assert not any(w.code == "minimum_wage_may_change" for w in known.warnings)
     assert not any(b.item == "minimum_wage_checked" for b in known.basis)
     # Both policies carry the date.
@@ -316,6 +316,28 @@ def test_rest_floor_start_comes_from_the_policy_data(nj2025):
     with pytest.raises(InputError, match="before 2025-03-01 .* give --from 2025-03-01 or later"):
         pregnancy_rest_pay(moved, RestCase(start=d("2025-02-28"), end=d("2025-03-31"), pay="1000"))
     assert pregnancy_rest_pay(moved, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000")).floor_total == D("1992.00")
+
+
+@pytest.mark.parametrize("days", [0, -3, 1001, 10**20])
+def test_allowance_days_are_bounded(nj2025, days):
+    # 1..1000 is ample (the longest Nanjing leave is a few hundred days); beyond is a typing error.
+    with pytest.raises(InputError, match="allowance days must be from 1 to 1000"):
+        allowance_for_days(nj2025, days, wages("12000"))
+
+
+def test_allowance_days_bound_is_inclusive(nj2025):
+    # 12000 ÷ 30 × 1000 = 400000.00; 12000 ÷ 30 × 1 = 400.00
+    assert allowance_for_days(nj2025, 1000, wages("12000")).amount == D("400000.00")
+    assert allowance_for_days(nj2025, 1, wages("12000")).amount == D("400.00")
+
+
+def test_rest_period_is_bounded():
+    # 2025-01-01..2025-10-27 is 300 days (31+28+31+30+31+30+31+31+30+27): accepted; one more is not.
+    assert RestCase(start=d("2025-01-01"), end=d("2025-10-27"), pay="1000").end == d("2025-10-27")
+    with pytest.raises(ValueError, match="the rest is 301 days .* at most 300"):
+        RestCase(start=d("2025-01-01"), end=d("2025-10-28"), pay="1000")
+    with pytest.raises(ValueError, match="at most 300"):
+        RestCase(start=d("2025-01-01"), end=d("9999-12-31"), pay="1000")
 
 
 def test_rest_ending_before_it_starts_is_rejected():

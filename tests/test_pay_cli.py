@@ -47,7 +47,10 @@ def test_allowance_days_needs_a_date_or_policy(capsys):
         (["--avg-wage", "NaN", "--days", "10", "--on", "2025-01-01"], "--avg-wage"),
         (["--avg-wage", "12k", "--days", "10", "--on", "2025-01-01"], "--avg-wage"),
         (["--avg-wage", "100", "--own-wage", "inf", "--days", "10", "--on", "2025-01-01"], "--own-wage"),
-        (["--avg-wage", "100", "--days", "0", "--on", "2025-01-01"], "at least 1"),
+        (["--avg-wage", "100", "--days", "0", "--on", "2025-01-01"], "from 1 to 1000, not 0"),
+        # 1..1000 is ample for any leave: a huge number is a typing error, not a 20-digit amount.
+        (["--avg-wage", "100", "--days", "99999999999999999999", "--on", "2025-01-01"], "from 1 to 1000"),
+        (["--avg-wage", "100", "--days", "1001", "--on", "2025-01-01"], "from 1 to 1000, not 1001"),
         (["--avg-wage", "100", "--days", "10", "--birth", "2025-01-01"], "either --days"),
         (["--avg-wage", "100"], "either --days"),
         (["--uninsured", "--birth", "2025-01-01"], "--own-wage"),
@@ -88,6 +91,8 @@ def test_pregnancy_rest_json_contract(capsys):
         ),
         (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2025-01-01"),
         (["--from", "2025-07-01", "--to", "2025-08-31", "--pay", "1", "--policy", "nanjing_2023"], "in policy nanjing_2025"),
+        # A pregnancy lasts about 40 weeks: a rest over 300 days is a typing error.
+        (["--from", "2025-01-01", "--to", "9999-12-31", "--pay", "1"], "at most 300"),
     ],
 )
 def test_pregnancy_rest_bad_input_is_one_line(capsys, args, message):

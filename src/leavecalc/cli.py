@@ -227,7 +227,10 @@ def allowance(
     avg_wage: Annotated[
         Optional[str], typer.Option("--avg-wage", help="Employer's previous-year average monthly wage (yuan).")
     ] = None,
-    days: Annotated[Optional[int], typer.Option("--days", help="Allowance days, if known (no dates: no monthly split).")] = None,
+    days: Annotated[
+        Optional[int],
+        typer.Option("--days", help="Allowance days, if known, 1 to 1000 (ample: the longest leave is a few hundred days; no dates: no monthly split)."),
+    ] = None,
     birth: Annotated[Optional[str], typer.Option("--birth", help="Date of birth, YYYY-MM-DD (instead of --days).")] = None,
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
     delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
@@ -245,12 +248,13 @@ def allowance(
 ) -> None:
     """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
     from . import render
-    from .pay import Wages, allowance_for_days, maternity_pay
+    from .pay import Wages, allowance_for_days, check_allowance_days, maternity_pay
 
     if (days is None) == (birth is None):
         raise UserError("give either --days (allowance days) or --birth (the date of birth), not both or neither")
     wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
     if days is not None:
+        check_allowance_days(days)  # before choosing a policy: a typing error is the thing to report
         if start is not None or delivery != DeliveryOpt.normal or babies != 1:
             raise UserError("--start, --delivery and --babies go with --birth; with --days give the allowance days only")
         if on is None and policy is None:
@@ -283,7 +287,7 @@ def allowance(
 @app.command("pregnancy-rest")
 def pregnancy_rest(
     rest_from: Annotated[str, typer.Option("--from", help="First day of pregnancy rest, YYYY-MM-DD.")],
-    rest_to: Annotated[str, typer.Option("--to", help="Last day of pregnancy rest, YYYY-MM-DD.")],
+    rest_to: Annotated[str, typer.Option("--to", help="Last day of pregnancy rest, YYYY-MM-DD; at most 300 days in all (about 10 months).")],
     pay: Annotated[str, typer.Option("--pay", help="Monthly pay agreed for the rest (yuan).")],
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,

@@ -39,6 +39,10 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_in
 Payer = Literal["fund", "employer"]
 
 CENT = Decimal("0.01")
+# Input sanity bounds, not law: the longest Nanjing leave is a few hundred days, and a pregnancy
+# lasts about 40 weeks (280 days), so anything beyond these is a typing error.
+MAX_ALLOWANCE_DAYS = 1000
+MAX_REST_DAYS = 300
 ARRANGEMENT_ONLY = {"arrangement_missing"}  # leave warnings about the return day, not about pay
 
 
@@ -286,14 +290,20 @@ def _result(
     )
 
 
+def check_allowance_days(days: int) -> None:
+    """Allowance days given directly must be 1 to ``MAX_ALLOWANCE_DAYS`` (ample for any leave)."""
+    if not 1 <= days <= MAX_ALLOWANCE_DAYS:
+        shown = str(days) if len(str(days)) <= 12 else "a number that large"
+        raise InputError(f"allowance days must be from 1 to {MAX_ALLOWANCE_DAYS}, not {shown}")
+
+
 def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None = None) -> AllowanceResult:
     """The allowance for ``days`` allowance days given directly: no dates, so no monthly split.
 
     ``on`` (optional) is the date the policy is meant for; an explicit policy not in force
     then carries a warning.
     """
-    if days < 1:
-        raise InputError(f"allowance days must be at least 1, not {days}")
+    check_allowance_days(days)
     basis, keys = _basis_and_keys(policy, wages)
     warnings = policy_date_warning(policy, on, "日期", "date") if on is not None else []
     warnings.append(
@@ -385,6 +395,12 @@ class RestCase(Frozen):
     def _in_order(self) -> RestCase:
         if self.end < self.start:
             raise ValueError(f"the rest ends ({self.end}) before it starts ({self.start})")
+        days = (self.end - self.start).days + 1
+        if days > MAX_REST_DAYS:
+            raise ValueError(
+                f"the rest is {days} days ({self.start} to {self.end}); at most {MAX_REST_DAYS} "
+                "(about 10 months: a pregnancy lasts about 40 weeks)"
+            )
         return self
 
 
