@@ -63,6 +63,23 @@ def test_top_up_is_zero_when_the_allowance_is_higher(nj2025):
     assert (r.amount, r.employer_top_up) == (D("63200.00"), D("0.00"))
 
 
+@pytest.mark.parametrize("policy", ["nanjing_2025", "nanjing_2023"])
+def test_allowance_says_it_assumes_she_qualifies(registry, calendar, policy):
+    # Jiangsu: the fund pays only after 10 consecutive months paid in (legal-notes §4, secondary).
+    # Every insured result, by days or by birth, assumes it in a note and cites it.
+    pol = registry.get(policy)
+    by_days = allowance_for_days(pol, 158, wages("12000"))
+    birth = d("2025-03-10") if policy == "nanjing_2025" else d("2024-03-11")
+    by_birth = maternity_pay(pol, MaternityCase(birth=birth), calendar, wages("12000", "15000"))
+    for r in (by_days, by_birth):
+        (n,) = [n for n in r.notes if n.code == "allowance_eligibility"]
+        assert "连续缴纳生育保险满10个月" in n.zh and "10 consecutive months" in n.en and "assumes" in n.en
+        assert any(b.item == "eligibility" and b.confidence == "secondary" for b in r.basis)
+    # Not insured, the employer pays her wage: the fund's condition does not apply.
+    uninsured = allowance_for_days(pol, 158, wages(own="9000", insured=False))
+    assert not any(n.code == "allowance_eligibility" for n in uninsured.notes)
+
+
 def test_uninsured_employer_pays_pre_leave_wage(nj2023, calendar):
     # 619 art 8: not insured, the employer pays her pre-leave wage: 9000 ÷ 30 × 158 = 300 × 158 = 47400.00
     r = maternity_pay(nj2023, MaternityCase(birth=d("2024-05-01")), calendar, wages(own="9000", insured=False))

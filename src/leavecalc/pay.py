@@ -221,9 +221,11 @@ def _rates(rules: PayRules, wages: Wages) -> tuple[Fraction, Fraction]:
 def _basis_and_keys(policy: Policy, wages: Wages) -> tuple[list[Basis], list[str]]:
     rules = pay_rules(policy)
     if wages.insured:
-        keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis]
+        keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis, *rules.eligibility_basis]
         basis = cite(policy, "allowance_wage", rules.allowance_wage_basis)
         basis += cite(policy, "allowance_divisor", rules.allowance_divisor.basis, rules.allowance_divisor.value)
+        # The fund pays only if she qualifies; the result assumes she does and says so in its notes.
+        basis += cite(policy, "eligibility", rules.eligibility_basis)
         if wages.own_wage is not None:
             keys += [*rules.top_up_basis, *rules.own_wage_divisor.basis]
             basis += cite(policy, "top_up", rules.top_up_basis)

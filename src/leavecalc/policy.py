@@ -162,11 +162,13 @@ class PayRules(_Strict):
     uninsured_basis: list[str]
     top_up_basis: list[str]
     part_month_basis: list[str]
+    eligibility_basis: list[str]  # who qualifies for the allowance: assumed, and said so in results
     # Pregnancy rest floor (Nanjing ordinance art 37); absent where no such rule is in force.
     rest_floor: Percent | None = None
 
     _listify = field_validator(
-        "allowance_wage_basis", "fund_day_order_basis", "uninsured_basis", "top_up_basis", "part_month_basis", mode="before"
+        "allowance_wage_basis", "fund_day_order_basis", "uninsured_basis", "top_up_basis", "part_month_basis",
+        "eligibility_basis", mode="before"
     )(_one_or_many)
 
     @model_validator(mode="after")
