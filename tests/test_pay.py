@@ -64,6 +64,17 @@ def test_top_up_is_zero_when_the_allowance_is_higher(nj2025):
 
 
 @pytest.mark.parametrize("policy", ["nanjing_2025", "nanjing_2023"])
+def test_fund_days_note_says_unverified_and_whom_to_ask(registry, policy):
+    # legal-notes §4 rates the fund-days reading "unsure"; our nearest confidence is interpretation,
+    # so the note itself must say plainly that it is unverified and which office to ask.
+    c = registry.get(policy).citations["fund_days"]
+    assert c.confidence == "interpretation" and c.in_force == "unverified"
+    assert c.note is not None and c.note_en is not None
+    assert "未经核实" in c.note and "请向社保（医保）经办机构核实" in c.note
+    assert "not verified" in c.note_en and "Check with the social insurance (medical-insurance, 医保) agency" in c.note_en
+
+
+@pytest.mark.parametrize("policy", ["nanjing_2025", "nanjing_2023"])
 def test_allowance_says_it_assumes_she_qualifies(registry, calendar, policy):
     # Jiangsu: the fund pays only after 10 consecutive months paid in (legal-notes §4, secondary).
     # Every insured result, by days or by birth, assumes it in a note and cites it.
