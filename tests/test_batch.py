@@ -179,6 +179,10 @@ a2,allowance,,,,,158,12000,,,2025-03-10,,,
 a3,allowance,,,,,158,12000,,,,,,
 a4,allowance,2025-03-10,,,,,12000,,maybe,,,,
 r1,pregnancy_rest,,,,,,,,,,2025-11-01,2026-02-28,1500
+r2,pregnancy_rest,,,,,,,,,,2024-12-15,2025-01-31,1500
+r3,pregnancy_rest,,,,,,,,,,2027-03-01,2027-03-31,1500
+r4,pregnancy_rest,,,,,,,,,,2025-01-01,9999-12-31,1500
+a5,allowance,,,,,99999999999999999999,12000,,,2025-03-10,,,
 """
 
 
@@ -196,6 +200,13 @@ def test_every_kind_in_one_file(ctx):
     assert "uninsured" in rows["a4"]["error"]
     # Floors 80% of 2490 (Nov, Dec 2025) and of 2660 (Jan, Feb 2026): 1992 x 2 + 2128 x 2 = 8240.00.
     assert (rows["r1"]["floor_total"], rows["r1"]["paid_total"], rows["r1"]["shortfall_total"]) == ("8240.00", "6000.00", "2240.00")
+    # Art 37 is in force from 2025-01-01: the 2023 policy in force on 2024-12-15 has no floor.
+    assert rows["r2"]["error"].startswith("no pregnancy-rest floor before 2025-01-01")
+    # 2027-03 is after the minimum-wage table was last checked (2026-11-22): 2128.00 with a warning.
+    assert rows["r3"]["floor_total"] == "2128.00" and "minimum_wage_may_change" in rows["r3"]["warnings"]
+    # Out-of-bounds input is the row's error, not an absurd amount.
+    assert "at most 300" in rows["r4"]["error"] and rows["r4"]["floor_total"] == ""
+    assert "from 1 to 1000" in rows["a5"]["error"] and rows["a5"]["amount"] == ""
 
 
 def test_the_shipped_examples_run(capsys):

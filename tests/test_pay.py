@@ -63,6 +63,34 @@ def test_top_up_is_zero_when_the_allowance_is_higher(nj2025):
     assert (r.amount, r.employer_top_up) == (D("63200.00"), D("0.00"))
 
 
+@pytest.mark.parametrize("policy", ["nanjing_2025", "nanjing_2023"])
+def test_fund_days_note_says_unverified_and_whom_to_ask(registry, policy):
+    # legal-notes §4 rates the fund-days reading "unsure"; our nearest confidence is interpretation,
+    # so the note itself must say plainly that it is unverified and which office to ask.
+    c = registry.get(policy).citations["fund_days"]
+    assert c.confidence == "interpretation" and c.in_force == "unverified"
+    assert c.note is not None and c.note_en is not None
+    assert "未经核实" in c.note and "请向社保（医保）经办机构核实" in c.note
+    assert "not verified" in c.note_en and "Check with the social insurance (medical-insurance, 医保) agency" in c.note_en
+
+
+@pytest.mark.parametrize("policy", ["nanjing_2025", "nanjing_2023"])
+def test_allowance_says_it_assumes_she_qualifies(registry, calendar, policy):
+    # Jiangsu: the fund pays only after 10 consecutive months paid in (legal-notes §4, secondary).
+    # Every insured result, by days or by birth, assumes it in a note and cites it.
+    pol = registry.get(policy)
+    by_days = allowance_for_days(pol, 158, wages("12000"))
+    birth = d("2025-03-10") if policy == "nanjing_2025" else d("2024-03-11")
+    by_birth = maternity_pay(pol, MaternityCase(birth=birth), calendar, wages("12000", "15000"))
+    for r in (by_days, by_birth):
+        (n,) = [n for n in r.notes if n.code == "allowance_eligibility"]
+        assert "连续缴纳生育保险满10个月" in n.zh and "10 consecutive months" in n.en and "assumes" in n.en
+        assert any(b.item == "eligibility" and b.confidence == "secondary" for b in r.basis)
+    # Not insured, the employer pays her wage: the fund's condition does not apply.
+    uninsured = allowance_for_days(pol, 158, wages(own="9000", insured=False))
+    assert not any(n.code == "allowance_eligibility" for n in uninsured.notes)
+
+
 def test_uninsured_employer_pays_pre_leave_wage(nj2023, calendar):
     # 619 art 8: not insured, the employer pays her pre-leave wage: 9000 ÷ 30 × 158 = 300 × 158 = 47400.00
     r = maternity_pay(nj2023, MaternityCase(birth=d("2024-05-01")), calendar, wages(own="9000", insured=False))
@@ -212,10 +240,12 @@ def test_rest_floor_whole_months_across_the_2026_minimum_wage_change(nj2025):
 
 def test_rest_part_month_is_prorated_by_calendar_days(nj2025):
     # 2026-01-10..31: 22 of 31 days. Floor 2128 × 22/31 = 46816/31 = 1510.1935… -> 1510.19;
-    # paid 1500 × 22/31 = 33000/31 = 1064.516… -> 1064.52; shortfall 1510.19 − 1064.52 = 445.67.
+    # paid 1500 × 22/31 = 33000/31 = 1064.516… -> 1064.52; shortfall computed exactly, rounded once:
+    # (2128 − 1500) × 22/31 = 13816/31 = 445.677… -> 445.68 (not 1510.19 − 1064.52 = 445.67).
     r = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-01-10"), end=d("2026-01-31"), pay="1500"))
     (m,) = r.months
-    assert (m.days, m.days_in_month, m.floor, m.paid, m.shortfall) == (22, 31, D("1510.19"), D("1064.52"), D("445.67"))
+    assert (m.days, m.days_in_month, m.floor, m.paid, m.shortfall) == (22, 31, D("1510.19"), D("1064.52"), D("445.68"))
+    assert r.shortfall_total == D("445.68")
     assert any(b.item == "part_month" for b in r.basis) and any(n.code == "part_month" for n in r.notes)
 
 
@@ -232,15 +262,110 @@ def test_rest_two_part_months(nj2025):
     assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1704.98"), D("855.91"), D("849.07"))
 
 
+def test_rest_shortfall_rounding_does_not_leak_between_months(nj2025):
+    # 2025-12-15..2026-01-10 at 2000. Dec 17/31: floor 1992 × 17/31 = 33864/31 = 1092.387…,
+    # paid 2000 × 17/31 = 34000/31 = 1096.774…: no shortfall. Jan 10/31: floor 2128 × 10/31 =
+    # 21280/31 = 686.4516…, paid 20000/31 = 645.1612…; shortfall 1280/31 = 41.2903… -> 41.29.
+    # Shown figures (running totals): floor Dec 1092.39, Jan 1778.84 − 1092.39 = 686.45; paid Dec
+    # 1096.77, Jan 54000/31 = 1741.935… -> 1741.94 − 1096.77 = 645.17. 686.45 − 645.17 = 41.28 is
+    # not the shortfall: December's rounding would leak into January.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-12-15"), end=d("2026-01-10"), pay="2000"))
+    assert [(m.floor, m.paid, m.shortfall) for m in r.months] == [
+        (D("1092.39"), D("1096.77"), D("0.00")),
+        (D("686.45"), D("645.17"), D("41.29")),
+    ]
+    assert (r.floor_total, r.paid_total, r.shortfall_total) == (D("1778.84"), D("1741.94"), D("41.29"))
+
+
+def test_rest_after_the_minimum_wage_check_warns_naming_the_months(nj2025, nj2023):
+    # The table was last checked 2026-11-22 (policy data): November 2026 is known, December on is not.
+    # The figures are still 2660's: 80% × 2660 = 2128 a whole month.
+    r = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-11-01"), end=d("2027-01-31"), pay="1500"))
+    assert [m.floor for m in r.months] == [D("2128.00")] * 3
+    (w,) = [w for w in r.warnings if w.code == "minimum_wage_may_change"]
+    assert "2026-11-22" in w.en and "2026-12, 2027-01 " in w.en and "2026-11," not in w.en
+    assert "2026-12、2027-01" in w.zh
+    assert any(b.item == "minimum_wage_checked" and b.in_force == d("2026-11-22") for b in r.basis)
+    known = pregnancy_rest_pay(nj2025, RestCase(start=d("2026-03-01"), end=d("2026-11-30"), pay="1500"))
+    assert not any(w.code == "minimum_wage_may_change" for w in known.warnings)
+    assert not any(b.item == "minimum_wage_checked" for b in known.basis)
+    # Both policies carry the date.
+    assert nj2025.pay is not None and nj2023.pay is not None
+    assert nj2025.pay.minimum_wage_checked.on == nj2023.pay.minimum_wage_checked.on == d("2026-11-22")
+
+
+def test_minimum_wage_check_date_comes_from_the_policy(nj2025):
+    assert nj2025.pay is not None
+    checked = nj2025.pay.minimum_wage_checked.model_copy(update={"on": d("2025-06-30")})
+    earlier = nj2025.model_copy(update={"pay": nj2025.pay.model_copy(update={"minimum_wage_checked": checked})})
+    r = pregnancy_rest_pay(earlier, RestCase(start=d("2025-06-20"), end=d("2025-07-10"), pay="1500"))
+    (w,) = [w for w in r.warnings if w.code == "minimum_wage_may_change"]
+    assert "2025-06-30" in w.en and "for 2025-07 " in w.en
+
+
 def test_rest_pay_above_floor_has_no_shortfall(nj2025):
     r = pregnancy_rest_pay(nj2025, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="3000"))
     assert (r.months[0].paid, r.months[0].floor, r.shortfall_total) == (D("3000.00"), D("1992.00"), D("0.00"))
 
 
-def test_rest_floor_needs_art_37(nj2023):
+NO_FLOOR_BEFORE_2025 = (
+    "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
+    "give --from 2025-01-01 or later for the part from then"
+)
+
+
+def test_rest_floor_needs_art_37(registry, nj2023, nj2025):
     # The 80% floor is Nanjing ordinance art 37, in force 2025-01-01; the 2023 policy has none.
-    with pytest.raises(PolicyError, match="no pregnancy-rest floor"):
+    # The error says from when (nanjing_2025's art 37 citation) and what to do.
+    case = RestCase(start=d("2024-12-15"), end=d("2025-01-31"), pay="1000")
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2023, case, registry.policies)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    # Forcing the 2025 policy does not apply art 37 before it was in force.
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2025, case, registry.policies)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    with pytest.raises(InputError) as e:
+        pregnancy_rest_pay(nj2025, case)
+    assert str(e.value) == NO_FLOOR_BEFORE_2025
+    # The 2023 policy forced onto a 2025 rest: it has no floor; the error names the one that does.
+    with pytest.raises(InputError, match="policy nanjing_2023 has no pregnancy-rest floor; from 2025-01-01 it is in policy nanjing_2025"):
+        pregnancy_rest_pay(nj2023, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000"), registry.policies)
+    # Without the other policies there is nothing to name.
+    with pytest.raises(PolicyError, match="policy nanjing_2023 has no pregnancy-rest floor"):
         pregnancy_rest_pay(nj2023, RestCase(start=d("2024-03-01"), end=d("2024-03-31"), pay="1000"))
+
+
+def test_rest_floor_start_comes_from_the_policy_data(nj2025):
+    # Move art 37's in_force to 2025-03-01 in the data: the refusal follows it.
+    moved = nj2025.model_copy(
+        update={"citations": {**nj2025.citations, "nj2025_art37": nj2025.citations["nj2025_art37"].model_copy(update={"in_force": d("2025-03-01")})}}
+    )
+    with pytest.raises(InputError, match="before 2025-03-01 .* give --from 2025-03-01 or later"):
+        pregnancy_rest_pay(moved, RestCase(start=d("2025-02-28"), end=d("2025-03-31"), pay="1000"))
+    assert pregnancy_rest_pay(moved, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000")).floor_total == D("1992.00")
+
+
+@pytest.mark.parametrize("days", [0, -3, 1001, 10**20])
+def test_allowance_days_are_bounded(nj2025, days):
+    # 1..1000 is ample (the longest Nanjing leave is a few hundred days); beyond is a typing error.
+    with pytest.raises(InputError, match="allowance days must be from 1 to 1000"):
+        allowance_for_days(nj2025, days, wages("12000"))
+
+
+def test_allowance_days_bound_is_inclusive(nj2025):
+    # 12000 ÷ 30 × 1000 = 400000.00; 12000 ÷ 30 × 1 = 400.00
+    assert allowance_for_days(nj2025, 1000, wages("12000")).amount == D("400000.00")
+    assert allowance_for_days(nj2025, 1, wages("12000")).amount == D("400.00")
+
+
+def test_rest_period_is_bounded():
+    # 2025-01-01..2025-10-27 is 300 days (31+28+31+30+31+30+31+31+30+27): accepted; one more is not.
+    assert RestCase(start=d("2025-01-01"), end=d("2025-10-27"), pay="1000").end == d("2025-10-27")
+    with pytest.raises(ValueError, match="the rest is 301 days .* at most 300"):
+        RestCase(start=d("2025-01-01"), end=d("2025-10-28"), pay="1000")
+    with pytest.raises(ValueError, match="at most 300"):
+        RestCase(start=d("2025-01-01"), end=d("9999-12-31"), pay="1000")
 
 
 def test_rest_ending_before_it_starts_is_rejected():

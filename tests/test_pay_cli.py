@@ -47,7 +47,10 @@ def test_allowance_days_needs_a_date_or_policy(capsys):
         (["--avg-wage", "NaN", "--days", "10", "--on", "2025-01-01"], "--avg-wage"),
         (["--avg-wage", "12k", "--days", "10", "--on", "2025-01-01"], "--avg-wage"),
         (["--avg-wage", "100", "--own-wage", "inf", "--days", "10", "--on", "2025-01-01"], "--own-wage"),
-        (["--avg-wage", "100", "--days", "0", "--on", "2025-01-01"], "at least 1"),
+        (["--avg-wage", "100", "--days", "0", "--on", "2025-01-01"], "from 1 to 1000, not 0"),
+        # 1..1000 is ample for any leave: a huge number is a typing error, not a 20-digit amount.
+        (["--avg-wage", "100", "--days", "99999999999999999999", "--on", "2025-01-01"], "from 1 to 1000"),
+        (["--avg-wage", "100", "--days", "1001", "--on", "2025-01-01"], "from 1 to 1000, not 1001"),
         (["--avg-wage", "100", "--days", "10", "--birth", "2025-01-01"], "either --days"),
         (["--avg-wage", "100"], "either --days"),
         (["--uninsured", "--birth", "2025-01-01"], "--own-wage"),
@@ -79,8 +82,17 @@ def test_pregnancy_rest_json_contract(capsys):
         (["--from", "2025-03-02", "--to", "2025-03-01", "--pay", "1"], "ends"),
         (["--from", "2025-03-01", "--to", "2025-03-31", "--pay", "-1"], "--pay"),
         (["--from", "2025-03-01", "--to", "2025-3-31", "--pay", "1"], "--to"),
-        (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor"),
-        (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2021-08-01"),
+        (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor before 2025-01-01"),
+        # Art 37 is in force from 2025-01-01 (nanjing_2025's citation): a rest from 2024-12-15 is refused, whole.
+        (
+            ["--from", "2024-12-15", "--to", "2025-01-31", "--pay", "1"],
+            "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
+            "give --from 2025-01-01 or later for the part from then",
+        ),
+        (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2025-01-01"),
+        (["--from", "2025-07-01", "--to", "2025-08-31", "--pay", "1", "--policy", "nanjing_2023"], "in policy nanjing_2025"),
+        # A pregnancy lasts about 40 weeks: a rest over 300 days is a typing error.
+        (["--from", "2025-01-01", "--to", "9999-12-31", "--pay", "1"], "at most 300"),
     ],
 )
 def test_pregnancy_rest_bad_input_is_one_line(capsys, args, message):
@@ -93,7 +105,8 @@ def test_text_output_shows_amounts_and_basis(capsys, lang):
     code, out, _ = run(capsys, "allowance", "--avg-wage", "12000", "--birth", "2025-03-10", "--delivery", "cesarean", "--lang", lang)
     assert code == 0 and "69200.00" in out and "《中华人民共和国社会保险法》" in out
     code, out, _ = run(capsys, "pregnancy-rest", "--from", "2026-01-10", "--to", "2026-01-31", "--pay", "1500", "--lang", lang)
-    assert code == 0 and "1510.19" in out and "445.67" in out
+    # Shortfall (2128 − 1500) × 22/31 = 13816/31 = 445.677… -> 445.68, rounded once.
+    assert code == 0 and "1510.19" in out and "445.68" in out
 
 
 def test_policies_show_lists_pay_numbers(capsys):
@@ -101,5 +114,6 @@ def test_policies_show_lists_pay_numbers(capsys):
     assert code == 0
     assert "allowance divisor: 30" in out and "pregnancy-rest floor: 80%" in out
     assert "minimum wage from 2026-01-01: 2660 a month, 25 an hour" in out
+    assert "minimum wages last checked 2026-11-22" in out
     code, out, _ = run(capsys, "policies", "show", "nanjing_2023")
     assert code == 0 and "minimum wage from 2024-01-01" in out and "pregnancy-rest floor" not in out

@@ -180,7 +180,7 @@ def pregnancy_rest_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     from .pay import RestCase, pregnancy_rest_pay
 
     case = RestCase(start=as_date(row, "from"), end=as_date(row, "to"), pay=row.get("pay"))
-    r = pregnancy_rest_pay(ctx.policy_for(row, case.start), case)
+    r = pregnancy_rest_pay(ctx.policy_for(row, case.start), case, ctx.registry.policies)
     return {
         "policy": r.policy,
         "start": r.start.isoformat(),

@@ -232,7 +232,10 @@ def allowance(
     avg_wage: Annotated[
         Optional[str], typer.Option("--avg-wage", help="Employer's previous-year average monthly wage (yuan).")
     ] = None,
-    days: Annotated[Optional[int], typer.Option("--days", help="Allowance days, if known (no dates: no monthly split).")] = None,
+    days: Annotated[
+        Optional[int],
+        typer.Option("--days", help="Allowance days, if known, 1 to 1000 (ample: the longest leave is a few hundred days; no dates: no monthly split)."),
+    ] = None,
     birth: Annotated[Optional[str], typer.Option("--birth", help="Date of birth, YYYY-MM-DD (instead of --days).")] = None,
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
     delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
@@ -250,12 +253,13 @@ def allowance(
 ) -> None:
     """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
     from . import render
-    from .pay import Wages, allowance_for_days, maternity_pay
+    from .pay import Wages, allowance_for_days, check_allowance_days, maternity_pay
 
     if (days is None) == (birth is None):
         raise UserError("give either --days (allowance days) or --birth (the date of birth), not both or neither")
     wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
     if days is not None:
+        check_allowance_days(days)  # before choosing a policy: a typing error is the thing to report
         if start is not None or delivery != DeliveryOpt.normal or babies != 1:
             raise UserError("--start, --delivery and --babies go with --birth; with --days give the allowance days only")
         if on is None and policy is None:
@@ -288,7 +292,7 @@ def allowance(
 @app.command("pregnancy-rest")
 def pregnancy_rest(
     rest_from: Annotated[str, typer.Option("--from", help="First day of pregnancy rest, YYYY-MM-DD.")],
-    rest_to: Annotated[str, typer.Option("--to", help="Last day of pregnancy rest, YYYY-MM-DD.")],
+    rest_to: Annotated[str, typer.Option("--to", help="Last day of pregnancy rest, YYYY-MM-DD; at most 300 days in all (about 10 months).")],
     pay: Annotated[str, typer.Option("--pay", help="Monthly pay agreed for the rest (yuan).")],
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
@@ -300,8 +304,10 @@ def pregnancy_rest(
     from .pay import RestCase, pregnancy_rest_pay
 
     case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
-    pol = choose_policy(jurisdiction, policy, case.start)
-    result = pregnancy_rest_pay(pol, case)
+    reg = registry()
+    pol = reg.resolve(policy) if policy else reg.in_force(jurisdiction, case.start)
+    # All policies: when the chosen one has no floor, the error can say from when one applies.
+    result = pregnancy_rest_pay(pol, case, reg.policies)
     typer.echo(render.to_json(result) if as_json else render.rest_text(result, lang.value))
 
 

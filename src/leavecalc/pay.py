@@ -8,7 +8,8 @@ Formulas (docs/pay.md), every number from the policy's ``[pay]`` section:
   when positive (where the allowance is higher she keeps it);
 * not insured: the employer pays her monthly wage ÷ ``own_wage_divisor`` × those days;
 * pregnancy-rest floor for a month = minimum wage × ``rest_floor`` % × covered days ÷ days
-  in the month, and the same proration for the pay agreed.
+  in the month, and the same proration for the pay agreed; the month's shortfall is
+  max(0, floor − pay), from the exact figures.
 
 Money is exact (``Fraction``) until the end and rounded once, half up, to 0.01. A monthly
 split rounds the running total: month i = round(cum_i) − round(cum_{i−1}), so the months
@@ -38,6 +39,10 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_in
 Payer = Literal["fund", "employer"]
 
 CENT = Decimal("0.01")
+# Input sanity bounds, not law: the longest Nanjing leave is a few hundred days, and a pregnancy
+# lasts about 40 weeks (280 days), so anything beyond these is a typing error.
+MAX_ALLOWANCE_DAYS = 1000
+MAX_REST_DAYS = 300
 ARRANGEMENT_ONLY = {"arrangement_missing"}  # leave warnings about the return day, not about pay
 
 
@@ -107,6 +112,24 @@ def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
             f"no minimum wage is known before {table[0].since} (policy {policy.id}); {day} is earlier"
         )
     return [m for m in table if m.since <= day][-1]
+
+
+def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Message]:
+    """A warning naming those of ``months`` (any day in each) after the month the minimum-wage
+    table was last checked in: their minimum wage is the latest known then, not a known fact."""
+    checked = rules.minimum_wage_checked.on
+    later = [month_key(m) for m in months if m.replace(day=1) > checked]
+    if not later:
+        return []
+    return [
+        Message(
+            code="minimum_wage_may_change",
+            zh=f"最低工资标准表最后核对于 {checked}；{'、'.join(later)} 的最低工资按当时已知的最新标准计算，"
+            "可能已经或将会调整，下限和差额可能随之变化。",
+            en=f"The minimum-wage table was last checked on {checked}; for {', '.join(later)} the latest figure known "
+            "then is used: it may have changed or may change, and the floor and shortfall with it.",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- maternity allowance
@@ -198,9 +221,11 @@ def _rates(rules: PayRules, wages: Wages) -> tuple[Fraction, Fraction]:
 def _basis_and_keys(policy: Policy, wages: Wages) -> tuple[list[Basis], list[str]]:
     rules = pay_rules(policy)
     if wages.insured:
-        keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis]
+        keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis, *rules.eligibility_basis]
         basis = cite(policy, "allowance_wage", rules.allowance_wage_basis)
         basis += cite(policy, "allowance_divisor", rules.allowance_divisor.basis, rules.allowance_divisor.value)
+        # The fund pays only if she qualifies; the result assumes she does and says so in its notes.
+        basis += cite(policy, "eligibility", rules.eligibility_basis)
         if wages.own_wage is not None:
             keys += [*rules.top_up_basis, *rules.own_wage_divisor.basis]
             basis += cite(policy, "top_up", rules.top_up_basis)
@@ -267,14 +292,20 @@ def _result(
     )
 
 
+def check_allowance_days(days: int) -> None:
+    """Allowance days given directly must be 1 to ``MAX_ALLOWANCE_DAYS`` (ample for any leave)."""
+    if not 1 <= days <= MAX_ALLOWANCE_DAYS:
+        shown = str(days) if len(str(days)) <= 12 else "a number that large"
+        raise InputError(f"allowance days must be from 1 to {MAX_ALLOWANCE_DAYS}, not {shown}")
+
+
 def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None = None) -> AllowanceResult:
     """The allowance for ``days`` allowance days given directly: no dates, so no monthly split.
 
     ``on`` (optional) is the date the policy is meant for; an explicit policy not in force
     then carries a warning.
     """
-    if days < 1:
-        raise InputError(f"allowance days must be at least 1, not {days}")
+    check_allowance_days(days)
     basis, keys = _basis_and_keys(policy, wages)
     warnings = policy_date_warning(policy, on, "日期", "date") if on is not None else []
     warnings.append(
@@ -366,6 +397,12 @@ class RestCase(Frozen):
     def _in_order(self) -> RestCase:
         if self.end < self.start:
             raise ValueError(f"the rest ends ({self.end}) before it starts ({self.start})")
+        days = (self.end - self.start).days + 1
+        if days > MAX_REST_DAYS:
+            raise ValueError(
+                f"the rest is {days} days ({self.start} to {self.end}); at most {MAX_REST_DAYS} "
+                "(about 10 months: a pregnancy lasts about 40 weeks)"
+            )
         return self
 
 
@@ -381,9 +418,13 @@ class RestMonth(Frozen):
 
 class RestPayResult(Frozen):
     """The art 37 floor month by month: ``floor`` (percent of the minimum wage, prorated),
-    ``paid`` (the pay agreed, prorated the same way) and ``shortfall`` = floor − paid of the
-    month as shown, never negative. ``floor`` and ``paid`` are split by rounding running
-    totals, so they add up exactly to ``floor_total`` and ``paid_total``."""
+    ``paid`` (the pay agreed, prorated the same way) and ``shortfall``.
+
+    A month's exact shortfall is max(0, exact floor − exact paid); ``shortfall_total`` is
+    their exact sum rounded once. ``floor``, ``paid`` and ``shortfall`` are each split by
+    rounding running totals (``split_rounded``), so each column adds up exactly to its total;
+    a month's figure may therefore differ by 0.01 from that month rounded alone, and a
+    month's ``shortfall`` need not equal its shown ``floor`` − ``paid``."""
 
     kind: Literal["pregnancy_rest"] = "pregnancy_rest"
     policy: str
@@ -400,11 +441,55 @@ class RestPayResult(Frozen):
     notes: list[Message]
 
 
-def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
-    """The pregnancy-rest floor, pay and shortfall, month by month."""
+def rest_floor_since(policy: Policy) -> date:
+    """The first day ``policy``'s pregnancy-rest floor applies: the latest date its citations are
+    in force from, and never before the policy itself."""
+    floor = pay_rules(policy).rest_floor
+    assert floor is not None
+    dates = [c.in_force for c in policy.cite(floor.basis) if isinstance(c.in_force, date)]
+    return max([policy.effective_from, *dates])
+
+
+def _no_floor(start: date, floor_policy: Policy) -> InputError:
+    since = rest_floor_since(floor_policy)
+    assert floor_policy.pay is not None and floor_policy.pay.rest_floor is not None
+    c = floor_policy.cite(floor_policy.pay.rest_floor.basis)[0]
+    return InputError(
+        f"no pregnancy-rest floor before {since} ({c.document} art {c.article} is in force from {since}): "
+        f"give --from {since} or later for the part from then"
+    )
+
+
+def _check_floor(policy: Policy, start: date, policies: Iterable[Policy]) -> None:
+    """Refuse a rest the floor does not cover. ``policies`` (the other policies of the
+    jurisdiction) only let the error say from when a floor applies."""
+    if pay_rules(policy).rest_floor is not None:
+        if start < rest_floor_since(policy):
+            raise _no_floor(start, policy)
+        return
+    later = sorted(
+        (p for p in policies if p.jurisdiction == policy.jurisdiction and p.pay is not None and p.pay.rest_floor is not None),
+        key=rest_floor_since,
+    )
+    if not later:
+        raise PolicyError(f"policy {policy.id} has no pregnancy-rest floor (pay.rest_floor)")
+    if start < rest_floor_since(later[0]):
+        raise _no_floor(start, later[0])
+    raise InputError(
+        f"policy {policy.id} has no pregnancy-rest floor; from {rest_floor_since(later[0])} it is in policy {later[0].id}"
+    )
+
+
+def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy] = ()) -> RestPayResult:
+    """The pregnancy-rest floor, pay and shortfall, month by month.
+
+    A rest starting before the floor applies is refused (``InputError``); ``policies``, e.g.
+    ``registry.policies()``, let that error name the date the floor applies from when
+    ``policy`` has no floor at all.
+    """
+    _check_floor(policy, case.start, policies)
     rules = pay_rules(policy)
-    if rules.rest_floor is None:
-        raise PolicyError(f"policy {policy.id} has no pregnancy-rest floor (pay.rest_floor); it starts with a later policy")
+    assert rules.rest_floor is not None
     rate = Fraction(rules.rest_floor.percent, 100)
     rows = []
     for lo, hi in month_spans(case.start, case.end):
@@ -415,12 +500,12 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
         rows.append((month_key(lo), covered, in_month, wage, Fraction(wage.monthly) * rate * share, Fraction(case.pay) * share))
     floors = split_rounded([r[4] for r in rows])
     paids = split_rounded([r[5] for r in rows])
+    # The shortfall is computed from the exact figures, not the rounded ones: rounded once.
+    gaps = [max(Fraction(0), r[4] - r[5]) for r in rows]
+    shortfalls = split_rounded(gaps)
     months = [
-        RestMonth(
-            month=m, days=c, days_in_month=n, minimum_wage=money(w.monthly), floor=f, paid=p,
-            shortfall=max(Decimal("0.00"), f - p),
-        )
-        for (m, c, n, w, _, _), f, p in zip(rows, floors, paids)
+        RestMonth(month=m, days=c, days_in_month=n, minimum_wage=money(w.monthly), floor=f, paid=p, shortfall=g)
+        for (m, c, n, w, _, _), f, p, g in zip(rows, floors, paids, shortfalls)
     ]
     keys = list(rules.rest_floor.basis)
     basis = cite(policy, "rest_floor", keys, rules.rest_floor.percent)
@@ -431,6 +516,11 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
     if any(c != n for _, c, n, _, _, _ in rows):
         basis += cite(policy, "part_month", rules.part_month_basis)
         keys += rules.part_month_basis
+    warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
+    unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
+    if unchecked:
+        basis += cite(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
+        warnings += unchecked
     return RestPayResult(
         policy=policy.id,
         start=case.start,
@@ -440,8 +530,8 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase) -> RestPayResult:
         months=months,
         floor_total=sum(floors, Decimal("0.00")),
         paid_total=sum(paids, Decimal("0.00")),
-        shortfall_total=sum((m.shortfall for m in months), Decimal("0.00")),
+        shortfall_total=round_money(sum(gaps, Fraction(0))),
         basis=basis,
-        warnings=policy_date_warning(policy, case.start, "休息开始日期", "first day of rest"),
+        warnings=warnings,
         notes=notes_for(policy, keys),
     )

@@ -135,6 +135,12 @@ class MinimumWage(_Cited):
         return v
 
 
+class Checked(_Cited):
+    """The day a table of the policy (e.g. the minimum wages) was last checked against its sources."""
+
+    on: date
+
+
 class Percent(_Cited):
     percent: int = Field(gt=0, le=100)
 
@@ -147,6 +153,7 @@ class FundParts(_Cited):
 
 class PayRules(_Strict):
     minimum_wage: list[MinimumWage] = Field(min_length=1)
+    minimum_wage_checked: Checked  # later months may have another minimum wage: results warn
     allowance_wage_basis: list[str]  # the allowance is paid at the employer's average monthly wage
     allowance_divisor: Value
     own_wage_divisor: Value
@@ -155,11 +162,13 @@ class PayRules(_Strict):
     uninsured_basis: list[str]
     top_up_basis: list[str]
     part_month_basis: list[str]
+    eligibility_basis: list[str]  # who qualifies for the allowance: assumed, and said so in results
     # Pregnancy rest floor (Nanjing ordinance art 37); absent where no such rule is in force.
     rest_floor: Percent | None = None
 
     _listify = field_validator(
-        "allowance_wage_basis", "fund_day_order_basis", "uninsured_basis", "top_up_basis", "part_month_basis", mode="before"
+        "allowance_wage_basis", "fund_day_order_basis", "uninsured_basis", "top_up_basis", "part_month_basis",
+        "eligibility_basis", mode="before"
     )(_one_or_many)
 
     @model_validator(mode="after")

@@ -309,6 +309,8 @@ LABELS.update(
         "rest_floor": ("保胎休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
         "minimum_wage": ("最低工资标准", "minimum wage"),
         "part_month": ("不足整月的折算", "part-month proration"),
+        "minimum_wage_checked": ("最低工资标准表核对日期", "minimum-wage table last checked"),
+        "eligibility": ("享受生育津贴的条件（假定符合）", "who qualifies for the allowance (assumed)"),
         "pregnancy_rest": ("保胎休息工资", "Pregnancy rest pay"),
         "pay:allowance": ("生育津贴（基金支付）", "allowance (paid by the fund)"),
         "pay:pre_leave_wage": ("产假前工资（单位支付）", "pre-leave wage (paid by the employer)"),
@@ -410,12 +412,14 @@ def pay_policy_lines(p: Policy) -> list[str]:
     out.append(f"  order of days within a segment — {cite(pay.fund_day_order_basis)}")
     out.append(f"  top-up — {cite(pay.top_up_basis)}")
     out.append(f"  her daily wage divisor: {pay.own_wage_divisor.value} — {cite(pay.own_wage_divisor.basis)}")
+    out.append(f"  who qualifies (assumed) — {cite(pay.eligibility_basis)}")
     out.append(f"  not insured — {cite(pay.uninsured_basis)}")
     if pay.rest_floor is not None:
         out.append(f"  pregnancy-rest floor: {pay.rest_floor.percent}% of the minimum wage — {cite(pay.rest_floor.basis)}")
         out.append(f"  part months — {cite(pay.part_month_basis)}")
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
+    out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
     return out
 
 
