@@ -390,3 +390,15 @@ def test_month_spans_clip_the_period_and_reach_the_last_date():
         (d("2024-02-10"), d("2024-02-29")), (d("2024-03-01"), d("2024-03-31")), (d("2024-04-01"), d("2024-04-05"))
     ]
     assert month_spans(date(9999, 12, 5), date.max) == [(date(9999, 12, 5), date.max)]
+
+
+def test_allowance_names_the_holiday_data_of_each_year_of_leave(nj2025, calendar):
+    # Birth 2025-10-20, normal: 98 days to 2026-01-25, then 60 more into March 2026: years 2025 and 2026.
+    from decimal import Decimal
+
+    from leavecalc.maternity import MaternityCase
+    from leavecalc.pay import Wages, maternity_pay
+
+    r = maternity_pay(nj2025, MaternityCase(birth=d("2025-10-20")), calendar, Wages(avg_wage=Decimal("10000")))
+    assert [(h.year, h.estimated) for h in r.holiday_data] == [(2025, False), (2026, False)]
+    assert all(h.source.startswith("chinese-calendar") for h in r.holiday_data)

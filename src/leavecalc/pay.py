@@ -29,10 +29,10 @@ from pydantic import Field, model_validator
 
 from .errors import InputError, PolicyError
 from .holidays import Calendar
-from .leave import notes_for, policy_date_warning
+from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave, segment_parts
 from .policy import MinimumWage, PayRules, Policy
-from .results import Basis, Frozen, Message
+from .results import Basis, Frozen, HolidayDataUsed, Message
 
 # Input money: finite, not negative, whole fen.
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
@@ -198,6 +198,8 @@ class AllowanceResult(Frozen):
     employer_top_up: Decimal
     leave_start: date | None
     leave_end: date | None
+    # The holiday data behind the dates of each year the leave runs through (empty with --days).
+    holiday_data: list[HolidayDataUsed] = []
     periods: list[PayPeriod]
     months: list[AllowanceMonth]
     basis: list[Basis]
@@ -250,6 +252,7 @@ def _result(
     warnings: list[Message],
     leave_start: date | None,
     leave_end: date | None,
+    holiday_data: list[HolidayDataUsed] | None = None,
 ) -> AllowanceResult:
     rules = pay_rules(policy)
     daily, top_up = _rates(rules, wages)
@@ -281,6 +284,7 @@ def _result(
         employer_top_up=round_money(top_up * days),
         leave_start=leave_start,
         leave_end=leave_end,
+        holiday_data=holiday_data or [],
         periods=periods,
         months=[
             AllowanceMonth(month=m, days=d, normal_wage_days=n, amount=a, employer_top_up=t)
@@ -381,6 +385,7 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
     return _result(
         policy, wages, days=days, normal_wage_days=sum(n for _, _, n in months), months=months,
         periods=periods, basis=basis, keys=keys, warnings=warnings, leave_start=leave.start, leave_end=leave.end,
+        holiday_data=[year_used(calendar, y) for y in range(leave.start.year, leave.end.year + 1)],
     )
 
 
