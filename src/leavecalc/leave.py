@@ -112,18 +112,21 @@ def finish(
     """Assemble a result: total, end, the day back at work and what it rests on."""
     start, end = segments[0].start, segments[-1].end
     back = calendar.return_day(end)
-    # Counting working days rests on each year's arrangement, not only the day back.
-    counted = [s for s in segments if s.counting == "workdays"]
-    first = min((s.start.year for s in counted), default=end.year)
-    estimated = set(back.estimated_years)
-    if counted:
-        estimated.update(y for y in range(first, end.year + 1) if calendar.year_data(y).estimated)
     warnings = list(warnings)
+    skipped: list[NamedDay] = []
+    first = end.year
+    estimated = set(back.estimated_years)
+    for s in segments:
+        if s.counting != "calendar":
+            skipped += skipped_days(calendar, s.start, s.end)
+        if s.counting == "workdays":
+            # Counting working days rests on each year's arrangement, not only the day back.
+            first = min(first, s.start.year)
+            estimated.update(y for y in range(s.start.year, s.end.year + 1) if calendar.year_data(y).estimated)
     if estimated:
         warnings.append(missing_arrangement_warning(sorted(estimated)))
     if calendar.overridden:
         warnings += override_warnings(calendar, range(start.year, back.day.year + 1))
-    skipped = [day for s in segments if s.counting != "calendar" for day in skipped_days(calendar, s.start, s.end)]
     data = [year_used(calendar, y) for y in range(first, back.day.year + 1)]
     return LeaveResult(
         kind=kind,

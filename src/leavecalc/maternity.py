@@ -20,6 +20,9 @@ from .policy import Counting, Delivery, MaternitySegmentRules, Policy
 from .results import Basis, Frozen, LeaveResult, Message, Segment
 
 
+ONE_DAY = timedelta(days=1)
+
+
 class MaternityCase(Frozen):
     """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth)."""
 
@@ -74,12 +77,13 @@ def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[S
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     rules = policy.maternity
-    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
-    start = case.start or case.birth
-    if start > case.birth:
-        raise InputError(f"the leave start {start} is after the birth {case.birth}: leave starts on or before the birth")
+    birth = case.birth
+    warnings: list[Message] = [] if policy.in_force_on(birth) else policy_date_warning(policy, birth, "生育日期", "birth date")
+    start = case.start or birth
+    if start > birth:
+        raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
     limit = rules.max_days_before_birth.days
-    earliest = case.birth - timedelta(days=limit)
+    earliest = birth - timedelta(days=limit)
     if start < earliest:
         warnings.append(
             Message(
@@ -108,5 +112,5 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
             basis=plan.basis,
         )
         segments.append(segment)
-        cursor = segment.end + timedelta(days=1)
+        cursor = segment.end + ONE_DAY
     return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)
