@@ -220,3 +220,22 @@ def test_the_shipped_examples_run(capsys):
     assert [r["id"] for r in rows if r["error"]] == ["E009"]
     code, out, _ = cli(capsys, "batch", str(examples / "batch.jsonl"))
     assert code == 0 and len(out.splitlines()) == 4
+
+
+def test_parallel_run_gives_the_same_rows_in_the_same_order(ctx):
+    # Many rows, a small chunk size: chunks come back from two workers and must be put back in order.
+    from leavecalc.batch import computed
+
+    rows = list(csv.DictReader(io.StringIO(GOOD_AND_BAD + KINDS_CSV.split("\n", 1)[1]))) * 7
+    serial = list(computed(rows, ctx, False, jobs=1))
+    parallel = list(computed(rows, ctx, False, jobs=2, chunk_size=3))
+    assert parallel == serial and len(parallel) == len(rows)
+
+
+def test_jobs_option_writes_the_same_file(capsys, tmp_path):
+    examples = __import__("pathlib").Path(__file__).parent.parent / "examples"
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    cli(capsys, "batch", str(examples / "batch.csv"), "-o", str(one))
+    code, _, err = cli(capsys, "batch", str(examples / "batch.csv"), "-o", str(two), "--jobs", "2")
+    assert code == 1 and "9 rows, 8 ok, 1 errors" in err
+    assert one.read_bytes() == two.read_bytes()

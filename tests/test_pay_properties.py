@@ -121,3 +121,13 @@ def test_whole_month_floor_never_decreases_over_time(nj2025):
         last = first.replace(day=monthrange(first.year, first.month)[1])
         floors.append(pregnancy_rest_pay(nj2025, RestCase(start=first, end=last, pay=Decimal(0))).floor_total)
     assert floors == sorted(floors) and floors[0] == Decimal("1992.00") and floors[-1] == Decimal("2128.00")
+
+
+@given(
+    rate=st.fractions(min_value=0, max_value=10**6, max_denominator=10**4),
+    days=st.lists(st.integers(min_value=0, max_value=31), min_size=1, max_size=12),
+)
+def test_split_days_is_split_rounded_in_integers(rate, days):
+    from leavecalc.pay import split_days, split_rounded
+
+    assert split_days(rate, days) == split_rounded([rate * d for d in days])

@@ -352,19 +352,77 @@ class Summary:
     errors: int = 0
 
 
+def compute(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool) -> dict[str, Any]:
+    if "__error__" in raw:
+        return {"id": "", "kind": "", "error": raw["__error__"]}
+    return process(raw, ctx, names_are_clean)
+
+
+def chunks(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    chunk: list[Mapping[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# The context of a parallel run, set in the parent just before its workers are forked, so
+# each worker inherits the loaded policies and calendar instead of loading them again.
+_WORKER: tuple[Context, bool] | None = None
+
+
+def _compute_chunk(chunk: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    assert _WORKER is not None
+    ctx, names_are_clean = _WORKER
+    return [compute(raw, ctx, names_are_clean) for raw in chunk]
+
+
+def computed(
+    rows: Iterable[Mapping[str, Any]], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int = 500
+) -> Iterator[dict[str, Any]]:
+    """The output row of each input row, in input order.
+
+    With ``jobs`` > 1 (and where processes can be forked), chunks of rows are computed by that
+    many worker processes; results are taken back in the order the chunks were sent, and at most
+    ``4 * jobs`` chunks are in flight, so order holds and memory stays flat.
+    """
+    import multiprocessing
+
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for raw in rows:
+            yield compute(raw, ctx, names_are_clean)
+        return
+    global _WORKER
+    _WORKER = (ctx, names_are_clean)
+    from collections import deque
+
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        pending: deque[Any] = deque()
+        for chunk in chunks(rows, chunk_size):
+            pending.append(pool.apply_async(_compute_chunk, (chunk,)))
+            if len(pending) >= 4 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+    finally:
+        pool.terminate()
+        _WORKER = None
+
+
 def run(
     rows: Iterable[Mapping[str, Any]],
     ctx: Context,
     writer: Writer,
     progress: Callable[[int], None] | None = None,
     names_are_clean: bool = False,
+    jobs: int = 1,
 ) -> Summary:
     summary = Summary()
-    for raw in rows:
-        if "__error__" in raw:
-            out = {"id": "", "kind": "", "error": raw["__error__"]}
-        else:
-            out = process(raw, ctx, names_are_clean)
+    for out in computed(rows, ctx, names_are_clean, jobs):
         writer.write(out)
         summary.rows += 1
         if out["error"]:
@@ -377,7 +435,7 @@ def run(
 
 
 def run_files(
-    source: str, target: str | None, fmt_in: str | None, fmt_out: str | None, ctx: Context
+    source: str, target: str | None, fmt_in: str | None, fmt_out: str | None, ctx: Context, jobs: int = 1
 ) -> Summary:
     """Stream ``source`` (a path, or - for stdin) to ``target`` (a path, or stdout)."""
     in_fmt = detect_format(source, fmt_in)
@@ -393,7 +451,7 @@ def run_files(
     fout = sys.stdout if not target or target == "-" else open(target, "w", encoding="utf-8", newline="")
     try:
         rows = read_rows(fin, in_fmt, source)
-        summary = run(rows, ctx, Writer(fout, out_fmt), progress, names_are_clean=in_fmt == "csv")
+        summary = run(rows, ctx, Writer(fout, out_fmt), progress, names_are_clean=in_fmt == "csv", jobs=jobs)
     finally:
         if fin is not sys.stdin:
             fin.close()

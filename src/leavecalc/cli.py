@@ -4,7 +4,6 @@ or the clock; the engine modules are imported inside the commands so start-up st
 from __future__ import annotations
 
 import os
-import os
 import sys
 from datetime import date
 from enum import Enum
@@ -210,6 +209,10 @@ def batch(
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Output file (.csv or .jsonl); default stdout.")] = None,
     out_format: Annotated[Optional[str], typer.Option("--format", help="Output format, csv or jsonl (default: by extension, else the input's).")] = None,
     in_format: Annotated[Optional[str], typer.Option("--input-format", help="Input format, csv or jsonl (default: by extension).")] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes computing rows (output order is kept). Default 1."),
+    ] = 1,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -222,7 +225,7 @@ def batch(
 
     reg = registry()
     ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy else None)
-    summary = run_files(source, output, in_format, out_format, ctx)
+    summary = run_files(source, output, in_format, out_format, ctx, jobs)
     typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
     raise SystemExit(1 if summary.errors else 0)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from .holidays import Calendar, LawVersion
 from .policy import Citation, Counting, ParentingCounting, Policy
-from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
+from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, cited
 
 
 def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
@@ -24,7 +24,7 @@ def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
 
 
 def counting_basis(policy: Policy, counting: Counting | ParentingCounting) -> list[Basis]:
-    return [Basis.of(f"counting:{counting.rule}", None, c) for c in policy.cite(counting.basis)]
+    return cited(policy, f"counting:{counting.rule}", counting.basis)
 
 
 def statutory_law_basis(calendar: Calendar, start: date, end: date) -> list[Basis]:

@@ -17,7 +17,7 @@ from .errors import InputError
 from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Counting, Delivery, MaternitySegmentRules, Policy
-from .results import Basis, Frozen, LeaveResult, Message, Segment
+from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
 
 
 ONE_DAY = timedelta(days=1)
@@ -67,7 +67,7 @@ def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[S
             continue
         basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
         if any(item == "difficult_birth" for item, _, _ in parts):
-            basis += [Basis.of("difficult_delivery", None, c) for c in policy.cite(rules.difficult_deliveries_basis)]
+            basis += cited(policy, "difficult_delivery", rules.difficult_deliveries_basis)
         plans.append(SegmentPlan(seg, days, basis + counting_basis(policy, seg.counting), seg.counting))
         keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
     policy.memo[key] = (plans, notes_for(policy, keys))

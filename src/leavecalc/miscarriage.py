@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Policy
-from .results import Basis, Frozen, LeaveResult
+from .results import Frozen, LeaveResult, cited
 
 
 class MiscarriageCase(Frozen):
@@ -44,8 +44,8 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         keys = list(rules.weeks_per_month.basis)
     # Tiers ascend from month 0 (checked on load), so one always applies.
     tier = [t for t in rules.tiers if t.from_months <= months][-1]
-    basis = [Basis.of("tier", tier.days, c) for c in policy.cite(tier.basis)]
-    basis += [Basis.of("weeks_per_month", rules.weeks_per_month.value, c) for c in policy.cite(keys)]
+    basis = cited(policy, "tier", tier.basis, tier.days)
+    basis += cited(policy, "weeks_per_month", keys, rules.weeks_per_month.value)
     segment = make_segment(
         calendar,
         name="miscarriage",

@@ -20,7 +20,7 @@ from pydantic import ConfigDict, Field, model_validator
 from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import AgeLimit, Policy
-from .results import Basis, Frozen, LeaveResult, Message
+from .results import Basis, Frozen, LeaveResult, Message, cited
 
 
 class ParentingCase(Frozen):
@@ -116,16 +116,16 @@ def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> 
     years = windows(policy, case.birth)
     end = years[-1].to
     keys = [*rules.days_per_year.basis, *rules.until.basis, *rules.year.basis, *rules.counting.basis]
-    basis = [Basis.of("parenting_days_per_year", rules.days_per_year.days, c) for c in policy.cite(rules.days_per_year.basis)]
-    basis += [Basis.of("age_limit", rules.until.years, c) for c in policy.cite(rules.until.basis)]
-    basis += [Basis.of(f"year:{rules.year.rule}", None, c) for c in policy.cite(rules.year.basis)]
+    basis = cited(policy, "parenting_days_per_year", rules.days_per_year.basis, rules.days_per_year.days)
+    basis += cited(policy, "age_limit", rules.until.basis, rules.until.years)
+    basis += cited(policy, f"year:{rules.year.rule}", rules.year.basis)
     basis += counting_basis(policy, rules.counting)
     warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
 
     shared = overlaps(case.birth, end, [b for b in case.other_births if b != case.birth], rules.until)
     if shared:
         keys += rules.per_child.basis
-        basis += [Basis.of("per_child", None, c) for c in policy.cite(rules.per_child.basis)]
+        basis += cited(policy, "per_child", rules.per_child.basis)
         if not rules.per_child.value:
             spans = "、".join(f"{p.from_} 至 {p.to}" for p in shared)
             spans_en = ", ".join(f"{p.from_} to {p.to}" for p in shared)
@@ -199,7 +199,7 @@ def parenting_block(
         start=start,
         days=days,
         counting=rules.counting,
-        basis=[Basis.of("parenting_days_per_year", rules.days_per_year.days, c) for c in policy.cite(rules.days_per_year.basis)]
+        basis=cited(policy, "parenting_days_per_year", rules.days_per_year.basis, rules.days_per_year.days)
         + counting_basis(policy, rules.counting),
     )
     if year is not None and year.to < segment.end <= end:

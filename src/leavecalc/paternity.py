@@ -16,7 +16,7 @@ from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
 from .policy import Delivery, Policy
-from .results import Basis, Frozen, LeaveResult, Message
+from .results import Frozen, LeaveResult, Message, cited
 
 
 class PaternityCase(Frozen):
@@ -60,8 +60,8 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
         start=start,
         days=rules.days.days,
         counting=rules.counting,
-        basis=[Basis.of("base", rules.days.days, c) for c in policy.cite(rules.days.basis)]
-        + [Basis.of("paternity_window", None, c) for c in policy.cite(rules.window_basis)]
+        basis=cited(policy, "base", rules.days.basis, rules.days.days)
+        + cited(policy, "paternity_window", rules.window_basis)
         + counting_basis(policy, rules.counting),
     )
     warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -32,7 +33,7 @@ from .holidays import Calendar
 from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave, segment_parts
 from .policy import MinimumWage, PayRules, Policy
-from .results import Basis, Frozen, HolidayDataUsed, Message
+from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
 # Input money: finite, not negative, whole fen.
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
@@ -52,8 +53,12 @@ def round_money(x: Fraction) -> Decimal:
     """``x`` (not negative) rounded half up to 0.01: the one rounding every amount gets."""
     if x < 0:
         raise ValueError("amounts are never negative")
-    cents = (x * 100 + Fraction(1, 2)).__floor__()
-    return (Decimal(cents) / 100).quantize(CENT)
+    return _cents(x.numerator, x.denominator)
+
+
+def _cents(numerator: int, denominator: int) -> Decimal:
+    """numerator/denominator yuan rounded half up to the fen: floor(100·n/d + 1/2), in integers."""
+    return Decimal((200 * numerator + denominator) // (2 * denominator)).scaleb(-2)
 
 
 def money(x: Decimal) -> Decimal:
@@ -65,12 +70,30 @@ def split_rounded(parts: Sequence[Fraction]) -> list[Decimal]:
     """Round each of ``parts`` (not negative) so they sum exactly to round(sum(parts)).
 
     Rounds the running total, not each part: part i = round(cum_i) − round(cum_{i−1}).
+    Exact: the parts are put over one common denominator and summed as integers.
     """
+    if any(p < 0 for p in parts):
+        raise ValueError("amounts are never negative")
+    den = lcm(*(p.denominator for p in parts)) if parts else 1
     out: list[Decimal] = []
-    cum, shown = Fraction(0), Decimal("0.00")
+    cum, shown = 0, Decimal("0.00")
     for p in parts:
-        cum += p
-        now = round_money(cum)
+        cum += p.numerator * (den // p.denominator)
+        now = _cents(cum, den)
+        out.append(now - shown)
+        shown = now
+    return out
+
+
+def split_days(rate: Fraction, days: Sequence[int]) -> list[Decimal]:
+    """``split_rounded`` for ``rate`` × each of ``days``: the same rounding, in integers."""
+    if rate < 0 or any(d < 0 for d in days):
+        raise ValueError("amounts are never negative")
+    out: list[Decimal] = []
+    cum, shown = 0, Decimal("0.00")
+    for d in days:
+        cum += d
+        now = _cents(rate.numerator * cum, rate.denominator)
         out.append(now - shown)
         shown = now
     return out
@@ -96,10 +119,6 @@ def pay_rules(policy: Policy) -> PayRules:
     if policy.pay is None:
         raise PolicyError(f"policy {policy.id} has no [pay] section: it cannot compute pay")
     return policy.pay
-
-
-def cite(policy: Policy, item: str, keys: Iterable[str], days: int | None = None) -> list[Basis]:
-    return [Basis.of(item, days, c) for c in policy.cite(keys)]
 
 
 # ---------------------------------------------------------------- minimum wage
@@ -221,21 +240,31 @@ def _rates(rules: PayRules, wages: Wages) -> tuple[Fraction, Fraction]:
 
 
 def _basis_and_keys(policy: Policy, wages: Wages) -> tuple[list[Basis], list[str]]:
+    """The basis lines and citation keys of an allowance; the same for every case of a kind,
+    so built once per policy and kept in ``policy.memo``."""
+    memo_key = ("allowance_basis", wages.insured, wages.own_wage is not None)
+    if memo_key not in policy.memo:
+        policy.memo[memo_key] = _build_basis_and_keys(policy, wages)
+    basis, keys = policy.memo[memo_key]
+    return list(basis), list(keys)
+
+
+def _build_basis_and_keys(policy: Policy, wages: Wages) -> tuple[list[Basis], list[str]]:
     rules = pay_rules(policy)
     if wages.insured:
         keys = [*rules.allowance_wage_basis, *rules.allowance_divisor.basis, *rules.eligibility_basis]
-        basis = cite(policy, "allowance_wage", rules.allowance_wage_basis)
-        basis += cite(policy, "allowance_divisor", rules.allowance_divisor.basis, rules.allowance_divisor.value)
+        basis = cited(policy, "allowance_wage", rules.allowance_wage_basis)
+        basis += cited(policy, "allowance_divisor", rules.allowance_divisor.basis, rules.allowance_divisor.value)
         # The fund pays only if she qualifies; the result assumes she does and says so in its notes.
-        basis += cite(policy, "eligibility", rules.eligibility_basis)
+        basis += cited(policy, "eligibility", rules.eligibility_basis)
         if wages.own_wage is not None:
             keys += [*rules.top_up_basis, *rules.own_wage_divisor.basis]
-            basis += cite(policy, "top_up", rules.top_up_basis)
-            basis += cite(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
+            basis += cited(policy, "top_up", rules.top_up_basis)
+            basis += cited(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
     else:
         keys = [*rules.uninsured_basis, *rules.own_wage_divisor.basis]
-        basis = cite(policy, "uninsured", rules.uninsured_basis)
-        basis += cite(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
+        basis = cited(policy, "uninsured", rules.uninsured_basis)
+        basis += cited(policy, "own_wage_divisor", rules.own_wage_divisor.basis, rules.own_wage_divisor.value)
     return basis, keys
 
 
@@ -256,8 +285,8 @@ def _result(
 ) -> AllowanceResult:
     rules = pay_rules(policy)
     daily, top_up = _rates(rules, wages)
-    amounts = split_rounded([daily * d for _, d, _ in months])
-    top_ups = split_rounded([top_up * d for _, d, _ in months])
+    amounts = split_days(daily, [d for _, d, _ in months])
+    top_ups = split_days(top_up, [d for _, d, _ in months])
     if wages.insured and wages.own_wage is None:
         warnings = [
             *warnings,
@@ -280,8 +309,8 @@ def _result(
         days=days,
         normal_wage_days=normal_wage_days,
         daily_rate=round_money(daily),
-        amount=round_money(daily * days),
-        employer_top_up=round_money(top_up * days),
+        amount=_cents(daily.numerator * days, daily.denominator),
+        employer_top_up=_cents(top_up.numerator * days, top_up.denominator),
         leave_start=leave_start,
         leave_end=leave_end,
         holiday_data=holiday_data or [],
@@ -372,12 +401,12 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
     months = [(m, a, n) for m, (a, n) in sorted(per_month.items())]
     days = sum(a for _, a, _ in months)
     basis, keys = _basis_and_keys(policy, wages)
-    basis += cite(policy, "fund_parts", rules.fund_parts.basis)
+    basis += cited(policy, "fund_parts", rules.fund_parts.basis)
     has_mixed = any(
         len({p.pay for p in periods if p.segment == s.name}) > 1 for s in leave.segments
     )
     if has_mixed:
-        basis += cite(policy, "fund_day_order", rules.fund_day_order_basis)
+        basis += cited(policy, "fund_day_order", rules.fund_day_order_basis)
         keys += rules.fund_day_order_basis
     warnings = [w for w in leave.warnings if w.code not in ARRANGEMENT_ONLY]
     # Every result resting on the fund-days setting says so, as a warning.
@@ -513,18 +542,18 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
         for (m, c, n, w, _, _), f, p, g in zip(rows, floors, paids, shortfalls)
     ]
     keys = list(rules.rest_floor.basis)
-    basis = cite(policy, "rest_floor", keys, rules.rest_floor.percent)
+    basis = cited(policy, "rest_floor", keys, rules.rest_floor.percent)
     wages_used = {id(r[3]): r[3] for r in rows}
     for w in wages_used.values():
-        basis += cite(policy, "minimum_wage", w.basis)
+        basis += cited(policy, "minimum_wage", w.basis)
         keys += w.basis
     if any(c != n for _, c, n, _, _, _ in rows):
-        basis += cite(policy, "part_month", rules.part_month_basis)
+        basis += cited(policy, "part_month", rules.part_month_basis)
         keys += rules.part_month_basis
     warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
     unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
     if unchecked:
-        basis += cite(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
+        basis += cited(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
         warnings += unchecked
     return RestPayResult(
         policy=policy.id,

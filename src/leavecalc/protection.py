@@ -25,7 +25,7 @@ from .leave import missing_arrangement_warning, notes_for
 from .parenting import last_day
 from .policy import Policy
 from .policy import Protection as ProtectionRule
-from .results import Basis, Frozen, LeaveResult, Message
+from .results import Basis, Frozen, LeaveResult, Message, cited
 
 
 class Protection(Frozen):
@@ -121,7 +121,7 @@ class PregnancyDates(Frozen):
 
 
 def _protections(policy: Policy, rules: list[ProtectionRule]) -> list[Protection]:
-    return [Protection(label=r.label, label_en=r.label_en, basis=[Basis.of("protection", None, c) for c in policy.cite(r.basis)]) for r in rules]
+    return [Protection(label=r.label, label_en=r.label_en, basis=cited(policy, "protection", r.basis)) for r in rules]
 
 
 def pregnancy_week_start(policy: Policy, pregnancy: PregnancyDates, week: int) -> date | None:
@@ -146,12 +146,12 @@ def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> Pregnancy
         keys += rules.weeks_at_due_date.basis
     elif pregnancy.conception is not None:
         keys += rules.weeks_at_conception.basis
-    basis = [Basis.of("from_months", rules.from_months.value, c) for c in policy.cite(rules.from_months.basis)]
-    basis += [Basis.of("weeks_per_month", per_month.value, c) for c in policy.cite(per_month.basis)]
+    basis = cited(policy, "from_months", rules.from_months.basis, rules.from_months.value)
+    basis += cited(policy, "weeks_per_month", per_month.basis, per_month.value)
     if pregnancy.due is not None:
-        basis += [Basis.of("weeks_at_due_date", rules.weeks_at_due_date.value, c) for c in policy.cite(rules.weeks_at_due_date.basis)]
+        basis += cited(policy, "weeks_at_due_date", rules.weeks_at_due_date.basis, rules.weeks_at_due_date.value)
     elif pregnancy.conception is not None:
-        basis += [Basis.of("weeks_at_conception", rules.weeks_at_conception.value, c) for c in policy.cite(rules.weeks_at_conception.basis)]
+        basis += cited(policy, "weeks_at_conception", rules.weeks_at_conception.basis, rules.weeks_at_conception.value)
     return PregnancyProtection(
         policy=policy.id,
         due=pregnancy.due,
@@ -170,10 +170,10 @@ def nursing(policy: Policy, birth: date, babies: int = 1) -> Nursing:
     """The nursing period and nursing time for ``babies`` born on ``birth``."""
     rules = policy.protection.nursing
     hours = rules.hours_per_day.hours + rules.per_extra_baby.hours * (babies - 1)
-    basis = [Basis.of("age_limit", rules.until.years, c) for c in policy.cite(rules.until.basis)]
-    basis += [Basis.of("nursing_hours", rules.hours_per_day.hours, c) for c in policy.cite(rules.hours_per_day.basis)]
+    basis = cited(policy, "age_limit", rules.until.basis, rules.until.years)
+    basis += cited(policy, "nursing_hours", rules.hours_per_day.basis, rules.hours_per_day.hours)
     if babies > 1:
-        basis += [Basis.of("nursing_extra_baby", rules.per_extra_baby.hours, c) for c in policy.cite(rules.per_extra_baby.basis)]
+        basis += cited(policy, "nursing_extra_baby", rules.per_extra_baby.basis, rules.per_extra_baby.hours)
     keys = [*rules.until.basis, *rules.hours_per_day.basis, *(rules.per_extra_baby.basis if babies > 1 else [])]
     return Nursing(
         policy=policy.id,
@@ -199,13 +199,13 @@ def protected_period(
     rules = policy.protection.protected_period
     end = max(maternity.end, nursing_period.end)
     keys = [*rules.phases_basis]
-    basis = [Basis.of("protected_period", None, c) for c in policy.cite(rules.phases_basis)]
+    basis = cited(policy, "protected_period", rules.phases_basis)
     warnings: list[Message] = []
     inside: bool | None = None
     runs_to: date | None = None
     if contract_end is not None:
         keys += rules.contract_runs_on_basis
-        basis += [Basis.of("contract_runs_on", None, c) for c in policy.cite(rules.contract_runs_on_basis)]
+        basis += cited(policy, "contract_runs_on", rules.contract_runs_on_basis)
         inside = contract_end <= end and (pregnancy_start is None or contract_end >= pregnancy_start)
         if inside and pregnancy_start is None and contract_end < nursing_period.start:
             warnings.append(
@@ -220,7 +220,7 @@ def protected_period(
             )
         runs_to = end if inside else contract_end
     dismissals = [
-        Dismissal(ground=r.ground, ground_en=r.ground_en, barred=r.barred, basis=[Basis.of("dismissal", None, c) for c in policy.cite(r.basis)])
+        Dismissal(ground=r.ground, ground_en=r.ground_en, barred=r.barred, basis=cited(policy, "dismissal", r.basis))
         for r in rules.dismissals
     ]
     keys += [k for r in rules.dismissals for k in r.basis]
@@ -250,8 +250,8 @@ def arbitration_deadline(policy: Policy, known: date, calendar: Calendar) -> Arb
     back = calendar.return_day(nominal - timedelta(days=1))  # first working day on or after it
     warnings = [missing_arrangement_warning(back.estimated_years)] if back.estimated_years else []
     keys = [*rules.arbitration_years.basis, *rules.arbitration_counting_basis]
-    basis = [Basis.of("arbitration_years", years, c) for c in policy.cite(rules.arbitration_years.basis)]
-    basis += [Basis.of("period_counting", None, c) for c in policy.cite(rules.arbitration_counting_basis)]
+    basis = cited(policy, "arbitration_years", rules.arbitration_years.basis, years)
+    basis += cited(policy, "period_counting", rules.arbitration_counting_basis)
     return Arbitration(
         policy=policy.id,
         known=known,

@@ -5,12 +5,13 @@ Field names here are a public contract (docs/json-contract.md): payroll systems 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
-from .policy import Citation
+from .policy import Citation, Policy
 
 T = TypeVar("T")
 
@@ -37,6 +38,18 @@ class Basis(Frozen):
     @classmethod
     def of(cls, item: str, days: int | None, c: Citation) -> Basis:
         return cls(item=item, days=days, document=c.document, article=c.article, in_force=c.in_force, confidence=c.confidence)
+
+
+def cited(policy: Policy, item: str, keys: Iterable[str], days: int | None = None) -> list[Basis]:
+    """A Basis line for each citation key: what ``item`` grants (``days``) and where it is written.
+
+    They depend only on the policy, so each is built once and kept in ``policy.memo``; a Basis
+    holds no list, so results may share them.
+    """
+    memo_key = ("cited", item, tuple(keys), days)
+    if memo_key not in policy.memo:
+        policy.memo[memo_key] = [Basis.of(item, days, c) for c in policy.cite(memo_key[2])]
+    return list(policy.memo[memo_key])
 
 
 class Message(Frozen):
