@@ -109,3 +109,40 @@ def test_bundled_rest_days_of_2026_are_the_weekdays_the_notice_frees(calendar: C
     expected = [*days("2026-01-02"), *days("2026-02-20"), *days("2026-02-23"), *days("2026-04-06"),
                 *days("2026-05-04", "2026-05-05"), *days("2026-10-05", "2026-10-07")]
     assert sorted(calendar.arrangements[2026].rest_days) == expected
+
+
+def test_statutory_days_computed_on_demand_equal_those_computed_up_front():
+    # The calendar computes a year's statutory days when first asked; asking out of order, or
+    # far ahead, must give what a calendar with every year computed gives.
+    from datetime import date
+
+    from leavecalc.holidays import LAST_YEAR, bundled_calendar
+
+    eager, lazy = bundled_calendar(), bundled_calendar()
+    eager._upto(LAST_YEAR)
+    assert lazy.advance(date(2098, 12, 1), 60, "skip_statutory") == eager.advance(date(2098, 12, 1), 60, "skip_statutory")
+    for year in (2040, 2031, 2099, 2014, 2060):
+        span = (date(year, 1, 1), date(year, 12, 31))
+        assert lazy.statutory_between(*span) == eager.statutory_between(*span)
+        assert lazy.count_statutory(*span) == eager.count_statutory(*span) == len(eager.statutory_between(*span))
+
+
+def test_a_leave_longer_than_a_year_counts_every_years_holidays():
+    # 800 counted days from 2030-01-01 on a fresh calendar (statutory days not yet computed past
+    # 2027) must skip the holidays of 2031 and 2032 too: compare with a day-by-day count.
+    from datetime import date, timedelta
+
+    from leavecalc.holidays import bundled_calendar
+
+    cal = bundled_calendar()
+    end = cal.advance(date(2030, 1, 1), 800, "skip_statutory")
+    reference = bundled_calendar()
+    reference._upto(2099)
+    day, counted = date(2030, 1, 1), 0
+    while True:
+        if reference.statutory_name(day) is None:
+            counted += 1
+            if counted == 800:
+                break
+        day += timedelta(days=1)
+    assert end == day

@@ -116,10 +116,15 @@ def holidays_dir() -> Path:
 
 def calendar(files: list[Path] | None = None) -> Calendar:
     """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
+    folder = holidays_dir()
+    user_files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files and not user_files:  # the common case: no file to read or validate
+        from .holidays import bundled_calendar
+
+        return bundled_calendar()
     from .holiday_data import build_calendar
 
-    folder = holidays_dir()
-    return build_calendar(files or [], sorted(folder.glob("*.toml")) if folder.is_dir() else [])
+    return build_calendar(files or [], user_files)
 
 
 def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:

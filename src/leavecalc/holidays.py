@@ -206,19 +206,17 @@ class Calendar:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_year", self.law.first_year)
-        names: dict[int, HolidayName] = {}
-        for year in range(self.law.first_year, LAST_YEAR + 1):
-            arr = self.arrangements.get(year)
-            days = arr.statutory if arr is not None and arr.statutory is not None else statutory_days(self.law, year)
-            names.update((d.toordinal(), n) for d, n in days.items())
+        object.__setattr__(self, "_names", {})
+        object.__setattr__(self, "_ords", [])
+        object.__setattr__(self, "_hi", self.first_year - 1)
+        # Years with data and the one after; later years are computed when first asked about.
+        self._upto(max(self.arrangements, default=self.first_year) + 1)
         # A day's own year's arrangement wins over a neighbouring year's notice reaching into it.
         arranged: dict[int, bool] = {}
         for own_year in (False, True):
             for arr in self.arrangements.values():
                 for days, worked in ((arr.rest_days, False), (arr.workdays, True)):
                     arranged.update((d.toordinal(), worked) for d in days if (d.year == arr.year) == own_year)
-        object.__setattr__(self, "_names", names)
-        object.__setattr__(self, "_ords", sorted(names))
         overridden = {
             y: a.source
             for y, a in self.arrangements.items()
@@ -228,8 +226,23 @@ class Calendar:
         object.__setattr__(self, "_arranged", arranged)
 
     first_year: int = field(init=False)
+    _hi: int = field(init=False, repr=False)  # statutory days are computed up to this year
+
+    def _upto(self, year: int) -> None:
+        """Compute the statutory days of the years up to ``year`` (at most LAST_YEAR), once."""
+        year = min(year, LAST_YEAR)
+        if year <= self._hi:
+            return
+        for y in range(self._hi + 1, year + 1):
+            arr = self.arrangements.get(y)
+            days = arr.statutory if arr is not None and arr.statutory is not None else statutory_days(self.law, y)
+            self._names.update((d.toordinal(), n) for d, n in days.items())
+        object.__setattr__(self, "_ords", sorted(self._names))
+        object.__setattr__(self, "_hi", year)
 
     def _check(self, day: date) -> None:
+        if day.year >= self._hi:
+            self._upto(day.year + 1)
         if not self.first_year <= day.year <= LAST_YEAR:
             raise CalendarError(
                 f"{day} is outside the years leavecalc knows statutory holidays for ({self.first_year} to {LAST_YEAR})"
@@ -247,6 +260,8 @@ class Calendar:
         return [(date.fromordinal(o), self._names[o]) for o in self._ords[lo:hi]]
 
     def count_statutory(self, start: date, end: date) -> int:
+        if end.year >= self._hi:
+            self._upto(end.year + 1)
         return bisect_right(self._ords, end.toordinal()) - bisect_left(self._ords, start.toordinal())
 
     def advance(self, start: date, days: int, rule: Literal["calendar", "skip_statutory", "workdays"]) -> date:
@@ -259,7 +274,10 @@ class Calendar:
         """
         if days < 1:
             raise ValueError("a leave is at least one day long")
-        self._check(start)
+        self._check(start)  # also computes the statutory days of start's year and the next
+        reach = start.year + days // 365 + 1  # the last year the leave can reach
+        if reach > self._hi:
+            self._upto(reach)
         if rule == "workdays":
             day, counted = start, 0
             while True:
@@ -285,6 +303,8 @@ class Calendar:
 
     def is_workday(self, day: date) -> tuple[bool, bool]:
         """(is it a working day, does that rest on published arrangement data)."""
+        if day.year >= self._hi:
+            self._upto(day.year + 1)
         worked = self._arranged.get(day.toordinal())
         if worked is not None:
             return worked, True
