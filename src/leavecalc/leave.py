@@ -52,7 +52,6 @@ def _law_basis(versions: list[LawVersion]) -> list[Basis]:
 
 def make_segment(
     calendar: Calendar,
-    *,
     name: str,
     label: str,
     label_en: str,
@@ -61,14 +60,13 @@ def make_segment(
     counting: Counting | ParentingCounting,
     basis: list[Basis],
 ) -> Segment:
-    end = calendar.advance(start, days, counting.rule)
-    if counting.rule in ("skip_statutory", "workdays"):
-        basis = basis + statutory_law_basis(calendar, start, end)
-    else:
+    rule = counting.rule
+    end = calendar.advance(start, days, rule)
+    if rule == "calendar":
         basis = list(basis)
-    return Segment(
-        name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=counting.rule, basis=basis
-    )
+    else:
+        basis = basis + statutory_law_basis(calendar, start, end)
+    return Segment(name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=rule, basis=basis)
 
 
 def missing_arrangement_warning(years: Sequence[int]) -> Message:
@@ -109,34 +107,39 @@ def finish(
     warnings: list[Message],
     notes: list[Message],
 ) -> LeaveResult:
-    """Assemble a result: total, end, the day back at work and what it rests on."""
+    """Assemble a result: total, end, the day back at work and what it rests on.
+
+    ``segments`` and ``warnings`` must be lists made for this result (they become its own);
+    ``notes`` may be shared (it is copied).
+    """
     start, end = segments[0].start, segments[-1].end
     back = calendar.return_day(end)
-    warnings = list(warnings)
     skipped: list[NamedDay] = []
     first = end.year
-    estimated = set(back.estimated_years)
+    estimated = back.estimated_years
     for s in segments:
         if s.counting != "calendar":
             skipped += skipped_days(calendar, s.start, s.end)
-        if s.counting == "workdays":
-            # Counting working days rests on each year's arrangement, not only the day back.
-            first = min(first, s.start.year)
-            estimated.update(y for y in range(s.start.year, s.end.year + 1) if calendar.year_data(y).estimated)
+            if s.counting == "workdays":
+                # Counting working days rests on each year's arrangement, not only the day back.
+                first = min(first, s.start.year)
+                more = (y for y in range(s.start.year, s.end.year + 1) if calendar.year_data(y).estimated)
+                estimated = tuple(sorted({*estimated, *more}))
     if estimated:
-        warnings.append(missing_arrangement_warning(sorted(estimated)))
+        warnings.append(missing_arrangement_warning(estimated))
     if calendar.overridden:
         warnings += override_warnings(calendar, range(start.year, back.day.year + 1))
-    data = [year_used(calendar, y) for y in range(first, back.day.year + 1)]
+    last = back.day.year
+    data = [year_used(calendar, first)] if last == first else [year_used(calendar, y) for y in range(first, last + 1)]
     return LeaveResult(
         kind=kind,
         policy=policy.id,
-        total_days=sum(s.days for s in segments),
+        total_days=sum([s.days for s in segments]),
         start=start,
         end=end,
         return_to_work=back.day,
         provisional=bool(estimated),
-        segments=list(segments),
+        segments=segments,
         skipped_holidays=skipped,
         warnings=warnings,
         notes=list(notes),

@@ -101,16 +101,8 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     segments: list[Segment] = []
     cursor = start
     for plan in plans:
-        segment = make_segment(
-            calendar,
-            name=plan.rules.name,
-            label=plan.rules.label,
-            label_en=plan.rules.label_en,
-            start=cursor,
-            days=plan.days,
-            counting=plan.counting,
-            basis=plan.basis,
-        )
+        r = plan.rules
+        segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, plan.days, plan.counting, plan.basis)
         segments.append(segment)
         cursor = segment.end + ONE_DAY
     return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)

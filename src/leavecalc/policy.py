@@ -381,6 +381,10 @@ class PolicyRegistry:
                 raise PolicyError(f"two policies have the id {p.id!r}")
             self._by_id[p.id] = p
         self._check_no_overlap()
+        # jurisdiction -> its policies, newest first (most cases are recent births).
+        self._by_place: dict[str, list[Policy]] = {}
+        for p in sorted(self._by_id.values(), key=lambda p: p.effective_from, reverse=True):
+            self._by_place.setdefault(p.jurisdiction, []).append(p)
 
     def _check_no_overlap(self) -> None:
         by_place: dict[str, list[Policy]] = {}
@@ -412,10 +416,11 @@ class PolicyRegistry:
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
         """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
-        if jurisdiction not in self.jurisdictions:
+        candidates = self._by_place.get(jurisdiction)
+        if candidates is None:
             raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
-        for p in self._by_id.values():
-            if p.jurisdiction == jurisdiction and p.in_force_on(day):
+        for p in candidates:
+            if p.in_force_on(day):
                 return p
         spans = "; ".join(
             f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
