@@ -78,13 +78,18 @@ def as_date(row: Mapping[str, Any], name: str) -> date | None:
     raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
 
 
+def birth_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns of a birth, as the maternity, paternity and allowance kinds take them."""
+    return {
+        "birth": as_date(row, "birth"),
+        "start": as_date(row, "start"),
+        "delivery": row.get("delivery") or "normal",
+        "babies": row.get("babies") or 1,
+    }
+
+
 def maternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    case = MaternityCase(
-        birth=as_date(row, "birth"),
-        start=as_date(row, "start"),
-        delivery=row.get("delivery") or "normal",
-        babies=row.get("babies") or 1,
-    )
+    case = MaternityCase(**birth_fields(row))
     return leave_fields(maternity_leave(ctx.policy_for(row, case.birth), case, ctx.calendar))
 
 
@@ -97,10 +102,7 @@ def paternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     from .paternity import PaternityCase, paternity_leave
 
     case = PaternityCase(
-        birth=as_date(row, "birth"),
-        start=as_date(row, "start"),
-        delivery=row.get("delivery") or "normal",
-        babies=row.get("babies") or 1,
+        **birth_fields(row),
         mother_start=as_date(row, "mother_start"),
         mother_end=as_date(row, "mother_end"),
     )
@@ -155,12 +157,7 @@ def allowance_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
             raise ValueError("days without a birth needs on (a date, to choose the policy) or policy")
         r = allowance_for_days(ctx.policy_for(row, on), int(row["days"]), wages, on)
     else:
-        case = MaternityCase(
-            birth=as_date(row, "birth"),
-            start=as_date(row, "start"),
-            delivery=row.get("delivery") or "normal",
-            babies=row.get("babies") or 1,
-        )
+        case = MaternityCase(**birth_fields(row))
         r = maternity_pay(ctx.policy_for(row, case.birth), case, ctx.calendar, wages)
     return {
         "policy": r.policy,

@@ -45,6 +45,11 @@ class LangOpt(str, Enum):
     en = "en"
 
 
+BirthOpt = Annotated[str, typer.Option("--birth", help="Date of birth, YYYY-MM-DD.")]
+DeliveryOption = Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")]
+BabiesOpt = Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")]
+OwnWageOpt = Annotated[Optional[str], typer.Option("--own-wage", help="Her own monthly wage (yuan): adds the top-up.")]
+UninsuredOpt = Annotated[bool, typer.Option("--uninsured", help="Not covered by maternity insurance.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (docs/json-contract.md).")]
 LangOption = Annotated[LangOpt, typer.Option("--lang", help="Language of the text output.")]
 JurisdictionOpt = Annotated[str, typer.Option("--jurisdiction", help="Whose law applies.")]
@@ -135,10 +140,10 @@ def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
 
 @app.command()
 def maternity(
-    birth: Annotated[str, typer.Option("--birth", help="Date of birth, YYYY-MM-DD.")],
+    birth: BirthOpt,
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
-    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
-    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    delivery: DeliveryOption = DeliveryOpt.normal,
+    babies: BabiesOpt = 1,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -246,10 +251,10 @@ def allowance(
     ] = None,
     birth: Annotated[Optional[str], typer.Option("--birth", help="Date of birth, YYYY-MM-DD (instead of --days).")] = None,
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
-    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
-    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
-    own_wage: Annotated[Optional[str], typer.Option("--own-wage", help="Her own monthly wage (yuan): adds the top-up.")] = None,
-    uninsured: Annotated[bool, typer.Option("--uninsured", help="Not covered by maternity insurance.")] = False,
+    delivery: DeliveryOption = DeliveryOpt.normal,
+    babies: BabiesOpt = 1,
+    own_wage: OwnWageOpt = None,
+    uninsured: UninsuredOpt = False,
     on: Annotated[
         Optional[str], typer.Option("--on", help="With --days: the first day of leave, to choose the policy in force.")
     ] = None,
@@ -337,10 +342,10 @@ def holidays_command(
 
 @app.command()
 def paternity(
-    birth: Annotated[str, typer.Option("--birth", help="Date of birth, YYYY-MM-DD.")],
+    birth: BirthOpt,
     start: Annotated[Optional[str], typer.Option("--start", help="First day of paternity leave (default: the birth).")] = None,
     delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered (for the mother's leave).")] = DeliveryOpt.normal,
-    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    babies: BabiesOpt = 1,
     mother_start: Annotated[Optional[str], typer.Option("--mother-start", help="First day of the mother's maternity leave (default: computed).")] = None,
     mother_end: Annotated[Optional[str], typer.Option("--mother-end", help="Last day of the mother's maternity leave (default: computed).")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
@@ -399,8 +404,8 @@ def parenting(
 @app.command()
 def plan(
     birth: Annotated[str, typer.Option("--birth", help="Date of birth (or expected birth), YYYY-MM-DD.")],
-    delivery: Annotated[DeliveryOpt, typer.Option("--delivery", help="How the baby was delivered.")] = DeliveryOpt.normal,
-    babies: Annotated[int, typer.Option("--babies", help="Babies born at this birth (1-9).")] = 1,
+    delivery: DeliveryOption = DeliveryOpt.normal,
+    babies: BabiesOpt = 1,
     due: Annotated[Optional[str], typer.Option("--due", help="Due date (预产期), for the pregnancy protections.")] = None,
     conception: Annotated[Optional[str], typer.Option("--conception", help="Conception date, instead of --due.")] = None,
     maternity_start: Annotated[Optional[str], typer.Option("--maternity-start", help="First day of maternity leave if before the birth.")] = None,
@@ -415,8 +420,8 @@ def plan(
     avg_wage: Annotated[
         Optional[str], typer.Option("--avg-wage", help="Employer's previous-year average monthly wage: adds the allowance.")
     ] = None,
-    own_wage: Annotated[Optional[str], typer.Option("--own-wage", help="Her own monthly wage: adds the top-up.")] = None,
-    uninsured: Annotated[bool, typer.Option("--uninsured", help="Not covered by maternity insurance.")] = False,
+    own_wage: OwnWageOpt = None,
+    uninsured: UninsuredOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="Also write the periods to this iCalendar (.ics) file.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,

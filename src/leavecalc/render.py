@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
@@ -116,13 +117,14 @@ def to_json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2)
 
 
+def cite_line(p: Policy, keys: list[str]) -> str:
+    """The citations behind a policy number, on one line, for `leavecalc policies show`."""
+    return "; ".join(f"{c.document} {article(c.article, 'zh')} [{c.confidence}]" for c in p.cite(keys))
+
+
 def policy_text(p: Policy) -> str:
     """Every number of a policy with the citation behind it, for `leavecalc policies show`."""
-
-    def cite(keys: list[str]) -> str:
-        return "; ".join(
-            f"{c.document} {article(c.article, 'zh')} [{c.confidence}]" for c in p.cite(keys)
-        )
+    cite = partial(cite_line, p)
 
     until = p.effective_until or "(open)"
     out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}", ""]
@@ -400,9 +402,7 @@ def pay_policy_lines(p: Policy) -> list[str]:
     """The [pay] numbers of a policy with their citations, for `leavecalc policies show`."""
     if p.pay is None:
         return []
-
-    def cite(keys: list[str]) -> str:
-        return "; ".join(f"{c.document} {article(c.article, 'zh')} [{c.confidence}]" for c in p.cite(keys))
+    cite = partial(cite_line, p)
 
     pay = p.pay
     out = ["pay:"]
