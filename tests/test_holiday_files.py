@@ -322,7 +322,8 @@ def test_holidays_says_plainly_when_a_year_is_not_published(capsys: pytest.Captu
 def test_holidays_lists_a_supplied_year_with_its_source(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "holidays", "2027", "--holidays", str(FIXTURE_2027), "--json")
     r = json.loads(out)
-    assert code == 0 and r["estimated"] is False and r["warnings"] == []
+    # 2027 is supplied; 2028 is not, so the last days of December 2027 may still move.
+    assert code == 0 and r["estimated"] is False and [w["code"] for w in r["warnings"]] == ["next_year_missing"]
     # 春节 block 2-5..2-13: its weekdays that are not statutory are Tue 2-9 .. Fri 2-12.
     rest = [x["date"] for x in r["rest_days"] if x["name"] == "春节"]
     assert rest == ["2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"]
@@ -454,3 +455,13 @@ def test_a_return_in_late_december_waits_for_next_years_notice(nj2025: Policy, c
     # back Mon 12-14.
     early = miscarriage_leave(nj2025, MiscarriageCase(date=d("2026-11-01"), weeks=14), calendar)
     assert early.return_to_work == d("2026-12-14") and not early.provisional
+
+
+def test_holidays_of_a_known_year_warns_when_the_next_is_not_out(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026 is published (bundled), 2027 is not: the last days of December 2026 may still move.
+    code, out, _ = run(capsys, "holidays", "2026", "--json")
+    assert code == 0 and [w["code"] for w in json.loads(out)["warnings"]] == ["next_year_missing"]
+    code, out, _ = run(capsys, "holidays", "2026", "--holidays", str(FIXTURE_2027), "--json")
+    assert json.loads(out)["warnings"] == []
+    code, out, _ = run(capsys, "holidays", "2025", "--json")
+    assert json.loads(out)["warnings"] == []

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from .errors import CalendarError
 from .holidays import (
     LAST_YEAR,
+    NEXT_NOTICE_FROM_DECEMBER,
     Arrangement,
     Calendar,
     HolidayLaw,
@@ -293,6 +294,17 @@ def holiday_year(calendar: Calendar, year: int) -> HolidayYear:
                 f"except statutory holidays, with no arranged rest days or make-up workdays. Every result whose "
                 f"return-to-work date falls in {year} is provisional. Once the State Council's notice is out, write "
                 f"it as a file (docs/holidays.md) and supply it with --holidays.",
+            )
+        )
+    elif year + 1 <= LAST_YEAR and calendar.year_data(year + 1).estimated:
+        warnings.append(
+            Message(
+                code="next_year_missing",
+                zh=f"{year + 1}年的放假调休安排尚未公布：它可能调整{year}年12月{NEXT_NOTICE_FROM_DECEMBER}日至31日"
+                f"（以往的通知曾这样做），这几天的上班安排在该通知公布前是暂定的。",
+                en=f"The arrangement for {year + 1} is not published yet; it may change {year}-12-"
+                f"{NEXT_NOTICE_FROM_DECEMBER} to {year}-12-31 (earlier notices did), so working days then are "
+                f"provisional until it is out.",
             )
         )
     return HolidayYear(
