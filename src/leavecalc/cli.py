@@ -95,6 +95,18 @@ def build_case(model: type[Any], **fields: Any) -> Any:
         raise UserError(where + err["msg"].removeprefix("Value error, ")) from None
 
 
+def birth_case(model: type[Any], birth: str | None, start: str | None, delivery: DeliveryOpt, babies: int, **more: Any) -> Any:
+    """A case about a birth (maternity, paternity, allowance) from the shared options."""
+    return build_case(
+        model,
+        birth=parse_date(birth, "--birth"),
+        start=parse_date(start, "--start"),
+        delivery=delivery.value,
+        babies=babies,
+        **more,
+    )
+
+
 def registry() -> PolicyRegistry:
     from .policy import bundled_policies
 
@@ -153,13 +165,7 @@ def maternity(
     """Maternity leave: days, end date and the day back at work."""
     from .maternity import MaternityCase, maternity_leave
 
-    case = build_case(
-        MaternityCase,
-        birth=parse_date(birth, "--birth"),
-        start=parse_date(start, "--start"),
-        delivery=delivery.value,
-        babies=babies,
-    )
+    case = birth_case(MaternityCase, birth, start, delivery, babies)
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
     heading = f"{case.birth} · {delivery.value} · {case.babies}"
@@ -290,13 +296,7 @@ def allowance(
             raise UserError("--on goes with --days; with --birth the policy is the one in force on the birth date")
         from .maternity import MaternityCase
 
-        case = build_case(
-            MaternityCase,
-            birth=parse_date(birth, "--birth"),
-            start=parse_date(start, "--start"),
-            delivery=delivery.value,
-            babies=babies,
-        )
+        case = birth_case(MaternityCase, birth, start, delivery, babies)
         pol = choose_policy(jurisdiction, policy, case.birth)
         result = maternity_pay(pol, case, calendar(holidays), wages)
     typer.echo(render.to_json(result) if as_json else render.allowance_text(result, lang.value))
@@ -358,12 +358,12 @@ def paternity(
     from .paternity import PaternityCase, mother_window, paternity_leave
     from .render import t
 
-    case = build_case(
+    case = birth_case(
         PaternityCase,
-        birth=parse_date(birth, "--birth"),
-        start=parse_date(start, "--start"),
-        delivery=delivery.value,
-        babies=babies,
+        birth,
+        start,
+        delivery,
+        babies,
         mother_start=parse_date(mother_start, "--mother-start"),
         mother_end=parse_date(mother_end, "--mother-end"),
     )

@@ -1,6 +1,6 @@
 """Maternity leave (产假): how many days, from when to when, and the day back at work.
 
-The policy lists the segments in order (Nanjing: the national 98 days and national extras,
+The policy lists the segments in order (Nanjing: the national days and national extras,
 counted in calendar days, then the local extension, statutory holidays not counted). Each
 segment starts the day after the previous one ends. Up to ``max_days_before_birth`` of the
 first segment may be taken before the birth (《女职工劳动保护特别规定》 art 7).

@@ -1,8 +1,8 @@
 """Miscarriage and termination leave (流产假): days by the month of pregnancy, calendar days.
 
-The policy gives tiers by completed months of pregnancy (Jiangsu: under 2 months 20 days,
-2-3 months 30, 3-7 months 42, 7 months or more 98) and how many weeks make a month
-(obstetric months: 4 weeks). The leave starts on the day of the event.
+The policy gives tiers of days by completed months of pregnancy (Jiangsu: 江苏省政府令第122号
+art 12) and how many weeks make a month (obstetric months). The leave starts on the day of the
+event.
 """
 
 from __future__ import annotations
