@@ -24,7 +24,9 @@ from .protection import (
     PregnancyProtection,
     ProtectedPeriod,
     arbitration_deadline,
+    earliest_pregnancy_start,
     nursing,
+    pregnancy_date_warnings,
     pregnancy_protection,
     pregnancy_week_start,
     protected_period,
@@ -172,20 +174,29 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
             f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy (give the due date or the "
             f"conception date for the date)",
         )
+    elif preg.start > before_birth:
+        # The leave (or the birth) came first: the line stays, saying why it has no dates.
+        when, when_en = (
+            f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起；按所给日期孕{preg.from_weeks}周在 {preg.start}，"
+            f"其时已开始休产假或已生育，此项未开始",
+            f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy; by the dates given week "
+            f"{preg.from_weeks} is {preg.start}, after maternity leave began or the birth, so this never started",
+        )
     else:
         when, when_en = (
             f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起",
             f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy",
         )
+    started = preg.start is not None and preg.start <= before_birth
     lines.append(
         PlanLine(
             item="pregnancy_protection",
             who="mother",
             label="孕晚期保护",
             label_en="late-pregnancy protection",
-            start=preg.start,
-            # None when unknown, or when the birth came before that month of pregnancy.
-            end=before_birth if preg.start is not None and preg.start <= before_birth else None,
+            # None when unknown, or when the leave or the birth came before that month of pregnancy.
+            start=preg.start if started else None,
+            end=before_birth if started else None,
             detail=f"{when}：{zh}",
             detail_en=f"{when_en}: {en}",
             basis=preg.basis + [b for p in preg.protections for b in p.basis],
@@ -288,6 +299,11 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         else:
             detail = f"劳动合同 {prot.contract_end} 到期，不在三期内，按期终止"
             detail_en = f"The contract expires on {prot.contract_end}, outside the protected period: it ends then"
+            if prot.pregnancy_start is None and prot.contract_end < case.birth:
+                weeks = policy.protection.pregnancy.longest_weeks.value
+                earliest = earliest_pregnancy_start(policy, case.birth)
+                detail += f"（早于出生前{weeks}周即 {earliest}，其时不可能已怀孕）"
+                detail_en += f" (before {earliest}, {weeks} weeks before the birth: she cannot have been pregnant yet)"
         lines.append(
             PlanLine(
                 item="contract",
@@ -322,7 +338,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     parts: list[LeaveResult | ParentingResult | ProtectedPeriod | Arbitration | AllowanceResult | None] = [
         mat, pat, par, prot, arb, pay
     ]
-    warnings = _unique([w for p in parts if p is not None for w in p.warnings])
+    warnings = _unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
     notes = _unique(
         [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
          *(pay.notes if pay else [])]

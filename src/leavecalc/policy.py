@@ -244,6 +244,12 @@ class PregnancyRules(_Strict):
     # Gestational weeks on the due date, and at conception (obstetric convention: counted from the last period).
     weeks_at_due_date: Value
     weeks_at_conception: Value
+    # Plausible gestational weeks at a birth (below shortest or above longest: the dates are checked
+    # with a warning; longest also bounds how early an unknown pregnancy can have started), and how
+    # far a due date may lie from the birth before a warning.
+    shortest_weeks: Value
+    longest_weeks: Value
+    due_date_gap_weeks: Value
     from_month_protections: list[Protection] = Field(min_length=1)
     whole_pregnancy_protections: list[Protection] = Field(default_factory=list)
 

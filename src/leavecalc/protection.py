@@ -135,6 +135,54 @@ def pregnancy_week_start(policy: Policy, pregnancy: PregnancyDates, week: int) -
     return None
 
 
+def earliest_pregnancy_start(policy: Policy, birth: date) -> date:
+    """The earliest day a pregnancy ending in a birth on ``birth`` can have started: the birth
+    minus the longest pregnancy (gestational weeks, counted from the last period, so before any
+    possible conception)."""
+    return birth - timedelta(weeks=policy.protection.pregnancy.longest_weeks.value)
+
+
+def pregnancy_date_warnings(policy: Policy, pregnancy: PregnancyDates, birth: date) -> list[Message]:
+    """A warning when the due or conception date is implausible for a birth on ``birth``: the
+    gestational age at the birth outside the policy's range, or a due date far from the birth.
+    The dates are still used as given (a very early or late birth does happen)."""
+    rules = policy.protection.pregnancy
+    first = pregnancy_week_start(policy, pregnancy, 0)
+    if first is None:
+        return []
+    age = birth - first
+    weeks, days = divmod(age.days, 7)
+    problems: list[tuple[str, str]] = []
+    if not timedelta(weeks=rules.shortest_weeks.value) <= age <= timedelta(weeks=rules.longest_weeks.value):
+        problems.append(
+            (
+                f"按所给日期，出生时为孕{weeks}周{days}天，不在孕{rules.shortest_weeks.value}至{rules.longest_weeks.value}周之内",
+                f"by the dates given the birth is at {weeks} weeks {days} days of pregnancy, outside "
+                f"{rules.shortest_weeks.value} to {rules.longest_weeks.value} weeks",
+            )
+        )
+    gap = abs((birth - pregnancy.due).days) if pregnancy.due is not None else 0
+    if gap > rules.due_date_gap_weeks.value * 7:
+        problems.append(
+            (
+                f"预产期 {pregnancy.due} 与出生日 {birth} 相差{gap}天，超过{rules.due_date_gap_weeks.value}周",
+                f"the due date {pregnancy.due} is {gap} days from the birth {birth}, more than "
+                f"{rules.due_date_gap_weeks.value} weeks",
+            )
+        )
+    if not problems:
+        return []
+    zh, en = "；".join(p[0] for p in problems), "; ".join(p[1] for p in problems)
+    return [
+        Message(
+            code="pregnancy_dates_unusual",
+            zh=f"{zh}。请核对日期（以医院记录的孕周为准）；孕期日期按所给日期推算。",
+            en=f"{en}. Check the dates (the hospital's record of the weeks prevails); the pregnancy dates "
+            f"are worked out from the date given.",
+        )
+    ]
+
+
 def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> PregnancyProtection:
     """The pregnancy protections and, when the pregnancy dates are known, the day the
     late-pregnancy ones start (the first day of the ``from_months``-th month, completed)."""
@@ -206,7 +254,13 @@ def protected_period(
     if contract_end is not None:
         keys += rules.contract_runs_on_basis
         basis += cited(policy, "contract_runs_on", rules.contract_runs_on_basis)
-        inside = contract_end <= end and (pregnancy_start is None or contract_end >= pregnancy_start)
+        if pregnancy_start is None:
+            # Unknown start: no earlier than the longest pregnancy before the birth.
+            rule = policy.protection.pregnancy.longest_weeks
+            keys += rule.basis
+            basis += cited(policy, "longest_weeks", rule.basis, rule.value)
+        first = pregnancy_start or earliest_pregnancy_start(policy, nursing_period.start)
+        inside = first <= contract_end <= end
         if inside and pregnancy_start is None and contract_end < nursing_period.start:
             warnings.append(
                 Message(
