@@ -2,6 +2,8 @@
 
 The public API is what this module exports (docs/library.md); anything else is private.
 Exports are imported on first use, so ``import leavecalc`` stays cheap for the command line.
+Every model a public function returns or a public result (or policy) contains is exported too
+(tests/test_exports.py checks it), so callers can name the types they hold.
 """
 
 from __future__ import annotations
@@ -19,6 +21,32 @@ _EXPORTS: dict[str, str] = {
     "bundled_policies": "policy",
     "load_policy_file": "policy",
     "parse_policy": "policy",
+    # the parts of a policy (docs/policy-format.md); two share a name with a result, so are renamed
+    "MaternityRules": "policy",
+    "MaternitySegmentRules": "policy",
+    "MiscarriageRules": "policy",
+    "MiscarriageTier": "policy",
+    "PaternityRules": "policy",
+    "ParentingRules": "policy",
+    "ParentingYearRule": "policy",
+    "ParentingCounting": "policy",
+    "ProtectionRules": "policy",
+    "PregnancyRules": "policy",
+    "NursingRules": "policy",
+    "ProtectedPeriodRules": "policy",
+    "ProtectionRule": "policy:Protection",
+    "DismissalRule": "policy:Dismissal",
+    "PayRules": "policy",
+    "MinimumWage": "policy",
+    "FundParts": "policy",
+    "Checked": "policy",
+    "Percent": "policy",
+    "Counting": "policy",
+    "Days": "policy",
+    "Value": "policy",
+    "Hours": "policy",
+    "Flag": "policy",
+    "AgeLimit": "policy",
     # holiday calendar
     "Calendar": "holidays",
     "bundled_calendar": "holidays",
@@ -26,6 +54,13 @@ _EXPORTS: dict[str, str] = {
     "load_holiday_file": "holiday_data",
     "holiday_year": "holiday_data",
     "HolidayYear": "holiday_data",
+    "Arrangement": "holidays",
+    "YearData": "holidays",
+    "ReturnDay": "holidays",
+    "HolidayName": "holidays",
+    "HolidayLaw": "holidays",
+    "LawVersion": "holidays",
+    "DayRule": "holidays",
     # leave engines and their cases
     "MaternityCase": "maternity",
     "maternity_leave": "maternity",
@@ -35,6 +70,8 @@ _EXPORTS: dict[str, str] = {
     "paternity_leave": "paternity",
     "ParentingCase": "parenting",
     "ParentingResult": "parenting",
+    "ParentingYear": "parenting",
+    "Period": "parenting",
     "parenting_leave": "parenting",
     # protections and the whole plan
     "PregnancyDates": "protection",
@@ -42,16 +79,26 @@ _EXPORTS: dict[str, str] = {
     "nursing": "protection",
     "protected_period": "protection",
     "arbitration_deadline": "protection",
+    "PregnancyProtection": "protection",
+    "Protection": "protection",
+    "Nursing": "protection",
+    "ProtectedPeriod": "protection",
+    "Dismissal": "protection",
+    "Arbitration": "protection",
     "PlanCase": "plan",
     "PlanResult": "plan",
+    "PlanLine": "plan",
     "make_plan": "plan",
     # pay
     "Wages": "pay",
     "AllowanceResult": "pay",
+    "AllowanceMonth": "pay",
+    "PayPeriod": "pay",
     "maternity_pay": "pay",
     "allowance_for_days": "pay",
     "RestCase": "pay",
     "RestPayResult": "pay",
+    "RestMonth": "pay",
     "pregnancy_rest_pay": "pay",
     "minimum_wage_on": "pay",
     # results
@@ -73,10 +120,11 @@ __all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    where = _EXPORTS.get(name)
+    if where is None:
         raise AttributeError(f"module 'leavecalc' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    module, _, attr = where.partition(":")  # "module:attr" when exported under another name
+    value = getattr(import_module(f".{module}", __name__), attr or name)
     globals()[name] = value
     return value
 
@@ -84,14 +132,27 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from .errors import CalendarError, InputError, LeavecalcError, NoPolicyError, PolicyError
     from .holiday_data import HolidayYear, build_calendar, holiday_year, load_holiday_file
-    from .holidays import Calendar, bundled_calendar
+    from .holidays import (
+        Arrangement,
+        Calendar,
+        DayRule,
+        HolidayLaw,
+        HolidayName,
+        LawVersion,
+        ReturnDay,
+        YearData,
+        bundled_calendar,
+    )
     from .maternity import MaternityCase, maternity_leave
     from .miscarriage import MiscarriageCase, miscarriage_leave
-    from .parenting import ParentingCase, ParentingResult, parenting_leave
+    from .parenting import ParentingCase, ParentingResult, ParentingYear, Period, parenting_leave
     from .paternity import PaternityCase, paternity_leave
     from .pay import (
+        AllowanceMonth,
         AllowanceResult,
+        PayPeriod,
         RestCase,
+        RestMonth,
         RestPayResult,
         Wages,
         allowance_for_days,
@@ -99,13 +160,51 @@ if TYPE_CHECKING:
         minimum_wage_on,
         pregnancy_rest_pay,
     )
-    from .plan import PlanCase, PlanResult, make_plan
+    from .plan import PlanCase, PlanLine, PlanResult, make_plan
     from .protection import (
+        Arbitration,
+        Dismissal,
+        Nursing,
         PregnancyDates,
+        PregnancyProtection,
+        ProtectedPeriod,
+        Protection,
         arbitration_deadline,
         nursing,
         protected_period,
         pregnancy_protection,
     )
-    from .policy import Citation, Policy, PolicyRegistry, bundled_policies, load_policy_file, parse_policy
+    from .policy import (
+        AgeLimit,
+        Checked,
+        Citation,
+        Counting,
+        Days,
+        Flag,
+        FundParts,
+        Hours,
+        MaternityRules,
+        MaternitySegmentRules,
+        MinimumWage,
+        MiscarriageRules,
+        MiscarriageTier,
+        NursingRules,
+        ParentingCounting,
+        ParentingRules,
+        ParentingYearRule,
+        PaternityRules,
+        PayRules,
+        Percent,
+        Policy,
+        PolicyRegistry,
+        PregnancyRules,
+        ProtectedPeriodRules,
+        ProtectionRules,
+        Value,
+        bundled_policies,
+        load_policy_file,
+        parse_policy,
+    )
+    from .policy import Dismissal as DismissalRule
+    from .policy import Protection as ProtectionRule
     from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
