@@ -68,6 +68,7 @@ def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[S
         basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
         if any(item == "difficult_birth" for item, _, _ in parts):
             basis += cited(policy, "difficult_delivery", rules.difficult_deliveries_basis)
+            keys += rules.difficult_deliveries_basis  # a reading of which births are difficult carries a note
         plans.append(SegmentPlan(seg, days, basis + counting_basis(policy, seg.counting), seg.counting))
         keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
     policy.memo[key] = (plans, notes_for(policy, keys))
