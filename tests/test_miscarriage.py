@@ -17,7 +17,7 @@ def leave(registry, calendar, **kw):
 
 @pytest.mark.parametrize(
     ("weeks", "days"),
-    [(0, 20), (7, 20), (8, 30), (11, 30), (12, 42), (27, 42), (28, 98), (40, 98)],
+    [(1, 20), (7, 20), (8, 30), (11, 30), (12, 42), (27, 42), (28, 98), (40, 98)],
 )
 def test_tier_boundaries_in_weeks(registry, calendar, weeks, days):
     # 8 weeks = 2 months, 12 weeks = 3 months, 28 weeks = 7 months (4-week months).

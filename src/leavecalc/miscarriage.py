@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
@@ -22,8 +22,19 @@ class MiscarriageCase(Frozen):
     """A miscarriage or termination on ``date`` after ``weeks`` or ``months`` of pregnancy (one of them)."""
 
     date: date
-    weeks: int | None = Field(default=None, ge=0, le=45)
+    weeks: int | None = Field(default=None, le=45)  # at least 1: checked below, with a plain message
+    # 0 completed months is meaningful (under 1 month: weeks 1-3), so months may be 0.
     months: int | None = Field(default=None, ge=0, le=10)
+
+    @field_validator("weeks")
+    @classmethod
+    def _at_least_a_week(cls, weeks: int | None) -> int | None:
+        if weeks is not None and weeks < 1:
+            raise ValueError(
+                f"{weeks} completed weeks is not a pregnancy that can be counted: give at least 1 "
+                f"(weeks from the first day of the last period), or use --months"
+            )
+        return weeks
 
     @model_validator(mode="after")
     def _one_gestation(self) -> MiscarriageCase:
