@@ -74,3 +74,60 @@ def test_due_date_six_weeks_away_is_ordinary(nj2025, calendar):
     assert "pregnancy_dates_unusual" not in {w.code for w in early.warnings}
     [w] = [w for w in late.warnings if w.code == "pregnancy_dates_unusual"]
     assert "46 weeks 0 days" in w.en and "more than 6 weeks" not in w.en
+
+
+def test_caesarean_as_difficult_before_2025_is_cited_as_a_reading_not_art_7(registry, calendar):
+    # 619 art 7 names no kind of delivery: under the 2023 policy the caesarean's +15 rests on the
+    # Jiangsu-practice reading (with its note); from 2025 on Nanjing art 35, which names 剖宫产.
+    from leavecalc.maternity import MaternityCase, maternity_leave
+
+    old = maternity_leave(registry.get("nanjing_2023"), MaternityCase(birth=d("2024-12-20"), delivery="cesarean"), calendar)
+    new = maternity_leave(registry.get("nanjing_2025"), MaternityCase(birth=d("2025-03-10"), delivery="cesarean"), calendar)
+    # One entry per segment with difficult-birth days (2023: the national one only).
+    cited_old = {(b.confidence, b.article) for s in old.segments for b in s.basis if b.item == "difficult_delivery"}
+    assert cited_old == {("interpretation", "docs/interpretations.md#difficult-births-before-2025")}
+    assert "difficult_deliveries_2023" in {n.code for n in old.notes}
+    cited_new = {(b.confidence, b.article) for s in new.segments for b in s.basis if b.item == "difficult_delivery"}
+    assert cited_new == {("text", "35")}
+
+
+def test_the_calendar_year_example_switches_the_rule_and_its_note(calendar):
+    # docs/interpretations.md#parenting-leave-year: applying its example to nanjing_2025 gives the
+    # calendar-year reading with a note that says so. Born 2025-03-10, under 3 until 2028-03-09:
+    # calendar years 2025, 2026, 2027, 2028, 10 days each = 40.
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from leavecalc.parenting import ParentingCase, parenting_leave
+    from leavecalc.policy import parse_policy
+
+    root = Path(__file__).parent.parent
+    doc = (root / "docs" / "interpretations.md").read_text(encoding="utf-8")
+    section = doc.split("### Parenting leave year", 1)[1].split("\n### ", 1)[0]
+    example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    cite_block, year_line = example.split("\n[parenting]\n")
+    text = (root / "src" / "leavecalc" / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    text = re.sub(r"\[citations\.parenting_year\]\n.*?\n\n", cite_block.strip() + "\n\n", text, count=1, flags=re.S)
+    text = re.sub(r'^year = \{ rule = "child_age_year".*$', year_line.strip(), text, count=1, flags=re.M)
+    policy = parse_policy(text, "example")
+    assert tomllib.loads(example)["parenting"]["year"]["rule"] == policy.parenting.year.rule == "calendar_year"
+    r = parenting_leave(policy, ParentingCase(birth=d("2025-03-10")), calendar)
+    assert ([y.from_.year for y in r.years], r.total_days) == ([2025, 2026, 2027, 2028], 40)
+    [note] = [n for n in r.notes if n.code == "parenting_year"]
+    assert "自然年计算" in note.zh and note.en.startswith("'A year' of parenting leave is a calendar year")
+
+
+def test_miscarriage_at_0_weeks_is_an_input_error_but_0_completed_months_is_the_first_tier(capsys, registry, calendar):
+    import pytest
+
+    from leavecalc.cli import main
+    from leavecalc.miscarriage import MiscarriageCase, miscarriage_leave
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["miscarriage", "--date", "2025-03-10", "--weeks", "0"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.count("\n") == 1 and "--weeks: 0 completed weeks" in err
+    # Under 1 month (weeks 1-3) is under 2 months: 20 days, 2025-03-10 + 19 = 2025-03-29.
+    r = miscarriage_leave(registry.get("nanjing_2025"), MiscarriageCase(date=d("2025-03-10"), months=0), calendar)
+    assert (r.total_days, r.end) == (20, d("2025-03-29"))
