@@ -136,7 +136,7 @@ def test_return_lands_on_a_make_up_saturday(registry, calendar):
     assert r.return_to_work == d("2026-02-14")
 
 
-def test_return_skips_arranged_rest_days(registry, calendar):
+def test_return_skips_a_statutory_holiday_and_the_weekend(registry, calendar):
     # A leave ending Thu 2026-09-24 would return Fri 9-25 (中秋, statutory); 9-26/27 weekend; Mon 9-28.
     # 60 local days ending 9-24: Sep 1-24 = 24; Aug 31 (55); Jul 27-31 (60) -> local from 7-27,
     # national ends 7-26: birth = 7-26 minus 97 days = 2026-04-20 (Apr 20-30 = 11; May 31 (42);
@@ -144,6 +144,26 @@ def test_return_skips_arranged_rest_days(registry, calendar):
     r = leave(registry, calendar, birth=d("2026-04-20"))
     assert r.end == d("2026-09-24")
     assert r.return_to_work == d("2026-09-28")
+
+
+def test_return_skips_arranged_rest_days(registry, calendar):
+    # State Council 2026 notice: 国庆 10-01..10-07 off; statutory 10-01..10-03, the rest arranged.
+    # A leave ending Sun 10-04 returns Thu 10-08, past the arranged rest days Mon-Wed 10-05..10-07.
+    # 60 local days ending 10-04, counted back skipping statutory days: Oct 4 (1); Oct 1-3 skipped;
+    # Sep 26-30 (6); Sep 25 中秋 skipped; Sep 1-24 (30); Aug 2-31 (60) -> local from 8-02.
+    # National 98 ends 8-01: Aug 1 (1), Jul (32), Jun (62), May (93), Apr 26-30 (98) -> birth 4-26.
+    r = leave(registry, calendar, birth=d("2026-04-26"))
+    assert [(s.start, s.end) for s in r.segments] == [(d("2026-04-26"), d("2026-08-01")), (d("2026-08-02"), d("2026-10-04"))]
+    assert r.return_to_work == d("2026-10-08")
+
+
+def test_miscarriage_return_skips_arranged_rest_days(registry, calendar):
+    # 20 calendar days from Tue 2026-09-15: Sep 15-30 (16), Oct 1-4 (20) -> ends Sun 10-04;
+    # 10-05..10-07 are arranged rest days (国庆), so she is back on Thu 10-08.
+    from leavecalc.miscarriage import MiscarriageCase, miscarriage_leave
+
+    r = miscarriage_leave(registry.get("nanjing_2025"), MiscarriageCase(date=d("2026-09-15"), weeks=5), calendar)
+    assert (r.total_days, r.end, r.return_to_work) == (20, d("2026-10-04"), d("2026-10-08"))
 
 
 def test_birth_late_2026_returns_in_2027_provisionally(registry, calendar):
