@@ -111,3 +111,17 @@ def test_no_traceback_from_the_real_process():
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("leavecalc: error:")
+
+
+@pytest.mark.parametrize("text", ["20250310", "2025-W11-1", "2025-3-10", "2025-03-10T00:00", " 2025-03-10x"])
+def test_only_yyyy_mm_dd_is_a_date(capsys, text):
+    # date.fromisoformat would read the first two as 2025-03-10: a typing slip must not compute.
+    code, _, err = run(capsys, "maternity", "--birth", text)
+    assert code == 2 and "is not a date" in err
+
+
+def test_batch_takes_only_yyyy_mm_dd(registry, calendar):
+    from leavecalc.batch import Context, process
+
+    row = process({"id": "1", "kind": "maternity", "birth": "20250310"}, Context(registry, calendar))
+    assert "is not a date" in row["error"]

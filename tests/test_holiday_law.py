@@ -146,3 +146,39 @@ def test_a_leave_longer_than_a_year_counts_every_years_holidays():
                 break
         day += timedelta(days=1)
     assert end == day
+
+
+@pytest.mark.parametrize("rule", ["calendar", "skip_statutory", "workdays"])
+def test_a_leave_past_2099_is_a_clean_error(rule):
+    from datetime import date
+
+    from leavecalc.errors import CalendarError
+    from leavecalc.holidays import bundled_calendar
+
+    with pytest.raises(CalendarError, match="runs past 2099-12-31|outside the years"):
+        bundled_calendar().advance(date(2025, 4, 1), 100_000_000 if rule != "workdays" else 40_000, rule)
+
+
+def test_mid_autumn_on_a_national_day_is_one_statutory_day_with_both_names():
+    # 2028: 八月十五 is 10-03, a 国庆 day. The law lists 13 festival days; there are 12 dates.
+    from datetime import date
+
+    from leavecalc.holidays import bundled_calendar, load_law, statutory_days
+
+    days = statutory_days(load_law(), 2028)
+    assert len(days) == 12
+    assert days[date(2028, 10, 3)].shared and "中秋节" in days[date(2028, 10, 3)].zh and "国庆节" in days[date(2028, 10, 3)].zh
+    # 10 parenting-style days from 2028-09-28, statutory days skipped: 9-28..9-30 (3), 10-1..10-3
+    # skipped (three dates, not four), 10-4..10-10 (10).
+    assert bundled_calendar().advance(date(2028, 9, 28), 10, "skip_statutory") == date(2028, 10, 10)
+
+
+def test_a_leave_over_a_shared_date_says_how_it_was_counted(nj2025, calendar):
+    from leavecalc.paternity import PaternityCase, paternity_leave
+
+    # Paternity from 2028-09-28: 9-28..9-30 (3), 10-4..10-15 (15): ends 10-15 (10-1..10-3 skipped once each).
+    r = paternity_leave(nj2025, PaternityCase(birth=d("2028-09-28")), calendar)
+    assert r.end == d("2028-10-15")
+    assert "holidays_coincide" in {n.code for n in r.notes}
+    plain = paternity_leave(nj2025, PaternityCase(birth=d("2027-09-28")), calendar)
+    assert "holidays_coincide" not in {n.code for n in plain.notes}

@@ -100,3 +100,9 @@ def test_the_173_reading_is_one_edit_away(calendar):
     alt = parse_policy(text, "alt.toml")
     r = maternity_leave(alt, MaternityCase(birth=d("2025-03-10"), delivery="cesarean"), calendar)
     assert r.total_days == 173
+
+
+def test_absurd_days_are_rejected_on_load():
+    text = variant('base = { days = 60, basis = "nj2025_art35" }', 'base = { days = 999999999, basis = "nj2025_art35" }')
+    with pytest.raises(PolicyError, match=r"field maternity\.segments\.1\.base\.days: Input should be less than or equal to 3650"):
+        parse_policy(text, "x.toml")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +22,7 @@ from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
+from .dates import parse_iso_date
 from .errors import LeavecalcError
 from .holidays import Calendar
 from .maternity import MaternityCase, maternity_leave
@@ -72,7 +77,7 @@ def as_date(row: Mapping[str, Any], name: str) -> date | None:
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            return parse_iso_date(value)
         except ValueError:
             pass
     raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
@@ -279,18 +284,20 @@ def detect_format(path: str | None, given: str | None, default: Format = "csv") 
     raise BatchFileError(f"cannot tell the format of {path!r} from its extension: use .csv or .jsonl, or --format")
 
 
-def check_encoding(path: str) -> None:
+def check_encoding(path: str, name: str | None = None) -> None:
     """Read the whole file once as UTF-8 before computing anything, so a wrong encoding is a clean
-    fatal error rather than a half-written output (chunked: memory stays flat)."""
+    fatal error rather than a half-written output (line by line: memory stays flat). ``name`` is
+    how errors call the input (``-`` for standard input spooled to ``path``)."""
+    shown = "standard input" if name == "-" else (name or path)
     try:
         with open(path, "rb") as f:
             for line_no, line in enumerate(f, 1):
                 try:
                     line.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise BatchFileError(f"{path}: line {line_no} is not UTF-8 text: save the file as UTF-8") from None
+                    raise BatchFileError(f"{shown}: line {line_no} is not UTF-8 text: save it as UTF-8") from None
     except OSError as e:
-        raise BatchFileError(f"{path}: cannot read it ({e.strerror or e})") from None
+        raise BatchFileError(f"{shown}: cannot read it ({e.strerror or e})") from None
 
 
 def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[dict[str, Any]]:
@@ -434,26 +441,76 @@ def run(
 def run_files(
     source: str, target: str | None, fmt_in: str | None, fmt_out: str | None, ctx: Context, jobs: int = 1
 ) -> Summary:
-    """Stream ``source`` (a path, or - for stdin) to ``target`` (a path, or stdout)."""
+    """Stream ``source`` (a path, or - for stdin) to ``target`` (a path, or stdout).
+
+    Nothing is written until the input has been checked (readable, UTF-8, a header). A target
+    file is written beside itself under a temporary name and only replaces ``target`` once every
+    row is out, so a run that fails never leaves ``target`` empty or half-written.
+    """
     in_fmt = detect_format(source, fmt_in)
     out_fmt = detect_format(target, fmt_out, default=in_fmt)
-    if source != "-":
-        check_encoding(source)
-    progress = None
-    if sys.stderr.isatty():
-        def progress(n: int) -> None:
-            sys.stderr.write(f"\r{n:,} rows")
-            sys.stderr.flush()
-    fin = sys.stdin if source == "-" else open(source, encoding="utf-8-sig", newline="")
-    fout = sys.stdout if not target or target == "-" else open(target, "w", encoding="utf-8", newline="")
-    try:
-        rows = read_rows(fin, in_fmt, source)
-        summary = run(rows, ctx, Writer(fout, out_fmt), progress, names_are_clean=in_fmt == "csv", jobs=jobs)
-    finally:
-        if fin is not sys.stdin:
-            fin.close()
-        if fout is not sys.stdout:
-            fout.close()
+    to_file = bool(target) and target != "-"
+    if to_file and source != "-" and Path(target).exists() and _same_file(source, str(target)):  # type: ignore[arg-type]
+        raise BatchFileError(f"{target} is the input file: write the output to another file")
+    with _spooled(source) as path:
+        check_encoding(path, source)
+        progress = None
+        if sys.stderr.isatty():
+            def progress(n: int) -> None:
+                sys.stderr.write(f"\r{n:,} rows")
+                sys.stderr.flush()
+        with open(path, encoding="utf-8-sig", newline="") as fin:
+            rows = read_rows(fin, in_fmt, source)  # checks the header before any output
+            if not to_file:
+                summary = run(rows, ctx, Writer(sys.stdout, out_fmt), progress, in_fmt == "csv", jobs)
+            else:
+                summary = _run_to_file(rows, ctx, str(target), out_fmt, progress, in_fmt == "csv", jobs)
     if progress is not None:
         sys.stderr.write("\r")
     return summary
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _run_to_file(
+    rows: Iterable[Mapping[str, Any]],
+    ctx: Context,
+    target: str,
+    fmt: Format,
+    progress: Callable[[int], None] | None,
+    names_are_clean: bool,
+    jobs: int,
+) -> Summary:
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".leavecalc-", suffix=".part", dir=folder)
+    except OSError as e:
+        raise BatchFileError(f"{target}: cannot write there ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fout:
+            summary = run(rows, ctx, Writer(fout, fmt), progress, names_are_clean, jobs)
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return summary
+
+
+@contextmanager
+def _spooled(source: str) -> Iterator[str]:
+    """A path to read ``source`` from: the file itself, or standard input copied to a temporary
+    file first (so stdin gets the same up-front checks as a file, with memory still flat)."""
+    if source != "-":
+        yield source
+        return
+    with tempfile.NamedTemporaryFile(prefix="leavecalc-stdin-", delete=False) as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+    try:
+        yield spool.name
+    finally:
+        os.unlink(spool.name)

@@ -74,10 +74,12 @@ class UserError(Exception):
 
 
 def parse_date(value: str | None, option: str) -> date | None:
+    from .dates import parse_iso_date
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         raise UserError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
 
@@ -168,8 +170,9 @@ def maternity(
     case = birth_case(MaternityCase, birth, start, delivery, babies)
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
-    heading = f"{case.birth} · {delivery.value} · {case.babies}"
-    emit(result, as_json, lang.value, heading)
+    from .render import birth_heading
+
+    emit(result, as_json, lang.value, birth_heading(case.birth, case.delivery, case.babies, lang.value))
 
 
 @app.command()

@@ -32,6 +32,8 @@ from .errors import CalendarError
 # lunardate's tables end with lunar year 2099; the statutory law starts in 2014 (first version below).
 LAST_YEAR = 2099
 
+_LAST_ORDINAL = date(LAST_YEAR, 12, 31).toordinal()
+
 # A year's notice can reach back into the last days of the year before: the 2019 notice made
 # Saturday 2018-12-29 a make-up workday, the 2023 notice gave 2022-12-31 off. So a day from this
 # date of December on also depends on the next year's notice.
@@ -41,6 +43,8 @@ NEXT_NOTICE_FROM_DECEMBER = 29
 class HolidayName(NamedTuple):
     zh: str
     en: str
+    # Two festivals on one date (中秋 on a 国庆 day): one day, both names.
+    shared: bool = False
 
 
 # ---------------------------------------------------------------- the law, as data
@@ -84,8 +88,17 @@ class LawVersion(_Strict):
         return sum(r.count for r in self.days)
 
 
+class Reading(_Strict):
+    """How the project reads a point the law leaves open, shown as a note in results."""
+
+    confidence: Literal["text", "secondary", "interpretation"]
+    note: str
+    note_en: str
+
+
 class HolidayLaw(_Strict):
     versions: list[LawVersion] = Field(min_length=1)
+    coinciding: Reading
 
     @property
     def first_year(self) -> int:
@@ -130,7 +143,12 @@ def statutory_days(law: HolidayLaw, year: int) -> dict[date, HolidayName]:
     for rule in law.version_for(year).days:
         first = _rule_start(rule, year)
         for i in range(rule.count):
-            out[first + timedelta(days=i)] = HolidayName(rule.name, rule.name_en)
+            day = first + timedelta(days=i)
+            other = out.get(day)
+            if other is None:
+                out[day] = HolidayName(rule.name, rule.name_en)
+            else:  # e.g. 中秋 on 2028-10-03: one statutory day with both names (law.coinciding)
+                out[day] = HolidayName(f"{other.zh}、{rule.name}", f"{other.en} and {rule.name_en}", True)
     return out
 
 
@@ -297,9 +315,12 @@ class Calendar:
                 if nxt == end:
                     break
                 end = nxt
-        last = date.fromordinal(end)
-        self._check(last)
-        return last
+        if end > _LAST_ORDINAL:  # checked before date.fromordinal, which fails past year 9999
+            raise CalendarError(
+                f"a leave of {days} days from {start} runs past {LAST_YEAR}-12-31, the last day leavecalc "
+                f"knows statutory holidays for"
+            )
+        return date.fromordinal(end)
 
     def is_workday(self, day: date) -> tuple[bool, bool]:
         """(is it a working day, does that rest on published arrangement data)."""

@@ -90,11 +90,14 @@ def year_used(calendar: Calendar, year: int) -> HolidayDataUsed:
     return calendar.memo[key]  # type: ignore[no-any-return]
 
 
-def skipped_days(calendar: Calendar, start: date, end: date) -> list[NamedDay]:
-    """The statutory holidays from ``start`` to ``end`` as results show them (memoized by span)."""
+def skipped_days(calendar: Calendar, start: date, end: date) -> tuple[list[NamedDay], bool]:
+    """The statutory holidays from ``start`` to ``end`` as results show them, and whether one of
+    them is a date two festivals share (memoized by span)."""
     key = ("skipped", start, end)
     if key not in calendar.memo:
-        calendar.memo[key] = [NamedDay(date=d, name=n.zh, name_en=n.en) for d, n in calendar.statutory_between(start, end)]
+        days = calendar.statutory_between(start, end)
+        named = [NamedDay(date=d, name=n.zh, name_en=n.en) for d, n in days]
+        calendar.memo[key] = (named, any(n.shared for _, n in days))
     return calendar.memo[key]  # type: ignore[no-any-return]
 
 
@@ -115,11 +118,14 @@ def finish(
     start, end = segments[0].start, segments[-1].end
     back = calendar.return_day(end)
     skipped: list[NamedDay] = []
+    shared = False
     first = end.year
     estimated = back.estimated_years
     for s in segments:
         if s.counting != "calendar":
-            skipped += skipped_days(calendar, s.start, s.end)
+            days, has_shared = skipped_days(calendar, s.start, s.end)
+            skipped += days
+            shared = shared or has_shared
             if s.counting == "workdays":
                 # Counting working days rests on each year's arrangement, not only the day back.
                 first = min(first, s.start.year)
@@ -129,6 +135,8 @@ def finish(
         warnings.append(missing_arrangement_warning(estimated))
     if calendar.overridden:
         warnings += override_warnings(calendar, range(start.year, back.day.year + 1))
+    if shared:
+        notes = [*notes, coinciding_note(calendar)]
     last = back.day.year
     data = [year_used(calendar, first)] if last == first else [year_used(calendar, y) for y in range(first, last + 1)]
     return LeaveResult(
@@ -145,6 +153,12 @@ def finish(
         notes=list(notes),
         holiday_data=data,
     )
+
+
+def coinciding_note(calendar: Calendar) -> Message:
+    """The reading taken where two festivals share a statutory date (data/statutory_holidays.toml)."""
+    r = calendar.law.coinciding
+    return Message(code="holidays_coincide", zh=r.note, en=r.note_en)
 
 
 def override_warnings(calendar: Calendar, years: Iterable[int]) -> list[Message]:

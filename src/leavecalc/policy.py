@@ -62,7 +62,7 @@ class _Cited(_Strict):
 
 
 class Days(_Cited):
-    days: int = Field(ge=0)
+    days: int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
 
 
 class Value(_Cited):

@@ -233,10 +233,15 @@ def _span(start: date | None, end: date | None, lang: Lang) -> str:
     return f"{start or t('start_unknown', lang)} {t('to', lang)} {end or t('end_unknown', lang)}"
 
 
+def birth_heading(birth: date, delivery: str, babies: int, lang: Lang) -> str:
+    """A birth as headings show it: 2025-03-10 · 剖宫产 · 2个婴儿."""
+    count = f"{babies}个婴儿" if lang == "zh" else f"{babies} {'baby' if babies == 1 else 'babies'}"
+    return f"{birth} · {t('delivery:' + delivery, lang)} · {count}"
+
+
 def plan_text(r: PlanResult, lang: Lang) -> str:
     """The timeline of both parents, a line per entitlement with its dates and articles."""
-    babies = f"{r.babies}个婴儿" if lang == "zh" else f"{r.babies} {'baby' if r.babies == 1 else 'babies'}"
-    out = [f"{t('plan', lang)} · {t('policy', lang)} {r.policy} · {r.birth} · {t('delivery:' + r.delivery, lang)} · {babies}", ""]
+    out = [f"{t('plan', lang)} · {t('policy', lang)} {r.policy} · {birth_heading(r.birth, r.delivery, r.babies, lang)}", ""]
     for line in r.lines:
         label = line.label if lang == "zh" else line.label_en
         out.append(f"[{t(line.who, lang)}] {label}  {_span(line.start, line.end, lang)}")
