@@ -61,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "HolidayLaw": "holidays",
     "LawVersion": "holidays",
     "DayRule": "holidays",
+    "Reading": "holidays",
     # leave engines and their cases
     "MaternityCase": "maternity",
     "maternity_leave": "maternity",
@@ -139,6 +140,7 @@ if TYPE_CHECKING:
         HolidayLaw,
         HolidayName,
         LawVersion,
+        Reading,
         ReturnDay,
         YearData,
         bundled_calendar,
