@@ -125,3 +125,23 @@ def test_batch_takes_only_yyyy_mm_dd(registry, calendar):
 
     row = process({"id": "1", "kind": "maternity", "birth": "20250310"}, Context(registry, calendar))
     assert "is not a date" in row["error"]
+
+
+def test_each_command_alone_has_the_same_help_as_in_the_whole_app(capsys):
+    # main() builds only the command asked for (start-up time); it must behave as the full app.
+    import typer
+
+    from leavecalc.cli import app, command_for
+
+    whole = typer.main.get_command(app)
+    names = [n for n in whole.commands if n != "policies"]  # type: ignore[attr-defined]
+    assert set(names) == {"maternity", "miscarriage", "paternity", "parenting", "plan", "allowance",
+                          "pregnancy-rest", "holidays", "batch"}
+    for name in names:
+        assert command_for([name]).commands.keys() == {name}
+        outputs = []
+        for cmd in (whole, command_for([name])):
+            with pytest.raises(SystemExit):
+                cmd.main(args=[name, "--help"], prog_name="leavecalc")
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1] and f"Usage: leavecalc {name}" in outputs[0]
