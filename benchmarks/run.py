@@ -213,6 +213,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the 1,000,000-row batch")
     args = parser.parse_args()
     os.environ.setdefault("LEAVECALC_HOLIDAYS_DIR", tempfile.mkdtemp())  # bundled data only
+    # Start-up first, while the machine is quiet (the batch runs below leave it busy for a while).
+    started = startup()
     registry, calendar = bundled_policies(), bundled_calendar()
     cases = fixed_cases()
 
@@ -239,7 +241,7 @@ def main() -> None:
             rows, mib = batch(src, 100_000, jobs)
             print(f"   batch 100,000 rows of every kind (60% maternity; allowance and pregnancy-rest rows are "
                   f"several times dearer), --jobs {jobs}: {rows:,.0f} rows/s, peak memory {mib:,.0f} MiB")
-    print(f"4. CLI start-up, one `leavecalc maternity` call: {startup():.3f} s median of 7 (target < 0.3 s)")
+    print(f"4. CLI start-up, one `leavecalc maternity` call: {started:.3f} s median of 7 (target < 0.3 s)")
 
 
 if __name__ == "__main__":
