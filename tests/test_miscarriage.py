@@ -56,3 +56,15 @@ def test_weeks_conversion_note_appears_only_for_weeks(registry, calendar):
     by_months = leave(registry, calendar, date=d("2025-05-05"), months=2)
     assert "obstetric_month" in {n.code for n in by_weeks.notes}
     assert "obstetric_month" not in {n.code for n in by_months.notes}
+
+
+def test_the_longest_pregnancy_comes_from_the_policy(registry, calendar):
+    # protection.pregnancy.longest_weeks = 45: 45 weeks (11 months 1 week) is the 98-day tier;
+    # 46 weeks, or 12 months (48 weeks at 4 a month), cannot be.
+    from leavecalc.errors import InputError
+
+    assert leave(registry, calendar, date=d("2025-05-05"), weeks=45).total_days == 98
+    assert leave(registry, calendar, date=d("2025-05-05"), months=11).total_days == 98
+    for kw in ({"weeks": 46}, {"months": 12}):
+        with pytest.raises(InputError, match="longer than a pregnancy lasts"):
+            leave(registry, calendar, date=d("2025-05-05"), **kw)

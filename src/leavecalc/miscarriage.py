@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from pydantic import Field, field_validator, model_validator
 
+from .errors import InputError
 from .holidays import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Policy
@@ -22,9 +23,11 @@ class MiscarriageCase(Frozen):
     """A miscarriage or termination on ``date`` after ``weeks`` or ``months`` of pregnancy (one of them)."""
 
     date: date
-    weeks: int | None = Field(default=None, le=45)  # at least 1: checked below, with a plain message
+    # At least 1 week (checked below, with a plain message); the longest pregnancy is the
+    # policy's (protection.pregnancy.longest_weeks), checked by miscarriage_leave.
+    weeks: int | None = None
     # 0 completed months is meaningful (under 1 month: weeks 1-3), so months may be 0.
-    months: int | None = Field(default=None, ge=0, le=10)
+    months: int | None = Field(default=None, ge=0)
 
     @field_validator("weeks")
     @classmethod
@@ -53,6 +56,10 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         assert case.weeks is not None
         months = Fraction(case.weeks, rules.weeks_per_month.value)
         keys = list(rules.weeks_per_month.basis)
+    longest = policy.protection.pregnancy.longest_weeks.value
+    if months * rules.weeks_per_month.value > longest:
+        given = f"{case.weeks} weeks" if case.weeks is not None else f"{case.months} months"
+        raise InputError(f"{given} is longer than a pregnancy lasts ({longest} weeks at most, policy {policy.id})")
     # Tiers ascend from month 0 (checked on load), so one always applies.
     tier = [t for t in rules.tiers if t.from_months <= months][-1]
     basis = cited(policy, "tier", tier.basis, tier.days)
