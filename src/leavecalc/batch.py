@@ -324,12 +324,6 @@ def _json_lines(f: IO[str]) -> Iterator[dict[str, Any]]:
         yield value if isinstance(value, dict) else {"__error__": f"line {n}: not a JSON object"}
 
 
-def csv_cell(value: Any) -> Any:
-    if value is True or value is False:
-        return "true" if value else "false"
-    return value
-
-
 def none_if_empty(value: Any) -> Any:
     return None if value is None or value == "" else value
 
@@ -343,7 +337,8 @@ class Writer:
 
     def write(self, row: dict[str, Any]) -> None:
         if self.fmt == "csv":
-            self.csv.writerow([csv_cell(row.get(k)) for k in COLUMNS])
+            # Booleans as true/false, as in JSON; written inline: this runs for every cell of every row.
+            self.csv.writerow([("true" if v else "false") if v.__class__ is bool else v for v in map(row.get, COLUMNS)])
         else:
             self.f.write(json.dumps({k: none_if_empty(row.get(k)) for k in COLUMNS}, ensure_ascii=False))
             self.f.write("\n")
