@@ -239,3 +239,24 @@ def test_jobs_option_writes_the_same_file(capsys, tmp_path):
     code, _, err = cli(capsys, "batch", str(examples / "batch.csv"), "-o", str(two), "--jobs", "2")
     assert code == 1 and "9 rows, 8 ok, 1 errors" in err
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_output_file_gets_ordinary_permissions(capsys, tmp_path):
+    # The output is written under a private temporary name first; the file left behind must be
+    # readable as any file the user writes (umask 022 here: 0644), and keep an existing file's mode.
+    import os
+    import stat
+
+    examples = __import__("pathlib").Path(__file__).parent.parent / "examples"
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.csv"
+        cli(capsys, "batch", str(examples / "batch.jsonl"), "-o", str(new))
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.csv"
+        kept.write_text("old\n", encoding="utf-8")
+        kept.chmod(0o640)
+        cli(capsys, "batch", str(examples / "batch.jsonl"), "-o", str(kept))
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text(encoding="utf-8") != "old\n"
+    finally:
+        os.umask(old)

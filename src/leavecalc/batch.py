@@ -489,11 +489,22 @@ def _run_to_file(
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fout:
             summary = run(rows, ctx, Writer(fout, fmt), progress, names_are_clean, jobs)
+        os.chmod(temp, _file_mode(target))  # mkstemp makes it private; give it what open() would
         os.replace(temp, target)
     except BaseException:
         os.unlink(temp)
         raise
     return summary
+
+
+def _file_mode(target: str) -> int:
+    """The permissions ``target`` has, or a new file would get (0666 less the umask)."""
+    try:
+        return os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextmanager
