@@ -76,14 +76,14 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
             )
         )
     elif segment.end > hi:
+        latest = latest_start(policy, calendar, lo, hi)
         warnings.append(
             Message(
                 code="paternity_ends_after_maternity",
                 zh=f"护理假最后一天 {segment.end} 晚于女方产假最后一天 {hi}：超出的天数不在产假期间，单位可能不予认可。"
-                f"最晚应于 {latest_start(policy, calendar, lo, hi)} 开始。",
+                f"最晚应于 {latest} 开始。",
                 en=f"The paternity leave ends on {segment.end}, after the mother's leave ends ({hi}): the days after "
-                f"it are outside her leave and may not be recognised. Start by "
-                f"{latest_start(policy, calendar, lo, hi)} at the latest.",
+                f"it are outside her leave and may not be recognised. Start by {latest} at the latest.",
             )
         )
     keys = [*rules.days.basis, *rules.window_basis, *rules.counting.basis]

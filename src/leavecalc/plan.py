@@ -168,24 +168,17 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     before_birth = min(mat.start, case.birth) - timedelta(days=1)
     lines: list[PlanLine] = []
     zh, en = _labels([(p.label, p.label_en) for p in preg.protections])
+    when = f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起"
+    when_en = f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy"
     if preg.start is None:
-        when, when_en = (
-            f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起（提供预产期或受孕日可算出日期）",
-            f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy (give the due date or the "
-            f"conception date for the date)",
-        )
+        when += "（提供预产期或受孕日可算出日期）"
+        when_en += " (give the due date or the conception date for the date)"
     elif preg.start > before_birth:
         # The leave (or the birth) came first: the line stays, saying why it has no dates.
-        when, when_en = (
-            f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起；按所给日期孕{preg.from_weeks}周在 {preg.start}，"
-            f"其时已开始休产假或已生育，此项未开始",
-            f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy; by the dates given week "
-            f"{preg.from_weeks} is {preg.start}, after maternity leave began or the birth, so this never started",
-        )
-    else:
-        when, when_en = (
-            f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起",
-            f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy",
+        when += f"；按所给日期孕{preg.from_weeks}周在 {preg.start}，其时已开始休产假或已生育，此项未开始"
+        when_en += (
+            f"; by the dates given week {preg.from_weeks} is {preg.start}, after maternity leave began or the "
+            f"birth, so this never started"
         )
     started = preg.start is not None and preg.start <= before_birth
     lines.append(

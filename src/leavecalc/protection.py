@@ -190,16 +190,18 @@ def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> Pregnancy
     per_month = policy.miscarriage.weeks_per_month
     weeks = rules.from_months.value * per_month.value
     keys = [*rules.from_months.basis, *per_month.basis]
-    if pregnancy.due is not None:
-        keys += rules.weeks_at_due_date.basis
-    elif pregnancy.conception is not None:
-        keys += rules.weeks_at_conception.basis
     basis = cited(policy, "from_months", rules.from_months.basis, rules.from_months.value)
     basis += cited(policy, "weeks_per_month", per_month.basis, per_month.value)
-    if pregnancy.due is not None:
-        basis += cited(policy, "weeks_at_due_date", rules.weeks_at_due_date.basis, rules.weeks_at_due_date.value)
-    elif pregnancy.conception is not None:
-        basis += cited(policy, "weeks_at_conception", rules.weeks_at_conception.basis, rules.weeks_at_conception.value)
+    # The date the weeks are counted from: the due date if given, else the conception date.
+    anchor = (
+        ("weeks_at_due_date", rules.weeks_at_due_date) if pregnancy.due is not None
+        else ("weeks_at_conception", rules.weeks_at_conception) if pregnancy.conception is not None
+        else None
+    )
+    if anchor is not None:
+        item, value = anchor
+        keys += value.basis
+        basis += cited(policy, item, value.basis, value.value)
     return PregnancyProtection(
         policy=policy.id,
         due=pregnancy.due,
