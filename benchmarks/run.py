@@ -27,7 +27,7 @@ from pathlib import Path
 import chinese_calendar
 
 from leavecalc import MaternityCase, bundled_calendar, bundled_policies, maternity_leave
-from leavecalc.holidays import load_law, statutory_days
+from leavecalc.holiday_calendar import load_law, statutory_days
 from leavecalc.maternity import segment_parts
 
 DELIVERIES = ["normal", "cesarean", "assisted", "other_difficult"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from leavecalc.holidays import Calendar, bundled_calendar
+from leavecalc.holiday_calendar import Calendar, bundled_calendar
 from leavecalc.policy import Policy, PolicyRegistry, bundled_policies
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from leavecalc.cli import main
 from leavecalc.errors import CalendarError
 from leavecalc.holiday_data import build_calendar, holiday_year, load_holiday_file, parse_holiday_file
-from leavecalc.holidays import Arrangement, Calendar, HolidayName
+from leavecalc.holiday_calendar import Arrangement, Calendar, HolidayName
 from leavecalc.maternity import MaternityCase, maternity_leave
 from leavecalc.miscarriage import MiscarriageCase, miscarriage_leave
 from leavecalc.policy import Policy

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import holidays as holidays_pkg
 import pytest
 
-from leavecalc.holidays import Calendar, statutory_days
+from leavecalc.holiday_calendar import Calendar, statutory_days
 
 from .conftest import d
 
@@ -116,7 +116,7 @@ def test_statutory_days_computed_on_demand_equal_those_computed_up_front():
     # far ahead, must give what a calendar with every year computed gives.
     from datetime import date
 
-    from leavecalc.holidays import LAST_YEAR, bundled_calendar
+    from leavecalc.holiday_calendar import LAST_YEAR, bundled_calendar
 
     eager, lazy = bundled_calendar(), bundled_calendar()
     eager._upto(LAST_YEAR)
@@ -132,7 +132,7 @@ def test_a_leave_longer_than_a_year_counts_every_years_holidays():
     # 2027) must skip the holidays of 2031 and 2032 too: compare with a day-by-day count.
     from datetime import date, timedelta
 
-    from leavecalc.holidays import bundled_calendar
+    from leavecalc.holiday_calendar import bundled_calendar
 
     cal = bundled_calendar()
     end = cal.advance(date(2030, 1, 1), 800, "skip_statutory")
@@ -153,7 +153,7 @@ def test_a_leave_past_2099_is_a_clean_error(rule):
     from datetime import date
 
     from leavecalc.errors import CalendarError
-    from leavecalc.holidays import bundled_calendar
+    from leavecalc.holiday_calendar import bundled_calendar
 
     with pytest.raises(CalendarError, match="runs past 2099-12-31|outside the years"):
         bundled_calendar().advance(date(2025, 4, 1), 100_000_000 if rule != "workdays" else 40_000, rule)
@@ -163,7 +163,7 @@ def test_mid_autumn_on_a_national_day_is_one_statutory_day_with_both_names():
     # 2028: 八月十五 is 10-03, a 国庆 day. The law lists 13 festival days; there are 12 dates.
     from datetime import date
 
-    from leavecalc.holidays import bundled_calendar, load_law, statutory_days
+    from leavecalc.holiday_calendar import bundled_calendar, load_law, statutory_days
 
     days = statutory_days(load_law(), 2028)
     assert len(days) == 12

@@ -33,7 +33,7 @@ def test_twins_by_caesarean_on_2025_03_10(nj2025, calendar):
     assert (lines["maternity"].start, lines["maternity"].end, lines["maternity"].who) == (d("2025-03-10"), d("2025-10-17"), "mother")
     assert plan.maternity.total_days == 218 and plan.maternity.return_to_work == d("2025-10-20")
     assert (lines["paternity"].start, lines["paternity"].end, lines["paternity"].who) == (d("2025-03-10"), d("2025-03-24"), "father")
-    assert (lines["nursing"].end, plan.nursing.hours_per_day) == (d("2026-03-09"), 2)
+    assert (lines["lactation"].end, plan.lactation.hours_per_day) == (d("2026-03-09"), 2)
     assert [(lines[f"parenting_{i}"].start, lines[f"parenting_{i}"].end) for i in (1, 2, 3)] == [
         (d("2025-03-10"), d("2026-03-09")),
         (d("2026-03-10"), d("2027-03-09")),

@@ -9,7 +9,7 @@ from leavecalc.maternity import MaternityCase, maternity_leave
 from leavecalc.protection import (
     PregnancyDates,
     arbitration_deadline,
-    nursing,
+    lactation,
     pregnancy_protection,
     protected_period,
 )
@@ -38,21 +38,21 @@ def test_without_dates_the_start_is_unknown(nj2025):
         PregnancyDates(due=d("2025-03-20"), conception=d("2024-06-27"))
 
 
-def test_nursing_until_the_first_birthday_with_an_hour_per_extra_baby(nj2025):
+def test_lactation_until_the_first_birthday_with_an_hour_per_extra_baby(nj2025):
     # Under 1 until the day before the 1st birthday (2026-03-10): 2026-03-09. Twins: 1 + 1 = 2 hours.
-    n = nursing(nj2025, d("2025-03-10"), babies=2)
+    n = lactation(nj2025, d("2025-03-10"), babies=2)
     assert (n.start, n.end, n.hours_per_day) == (d("2025-03-10"), d("2026-03-09"), 2)
-    assert nursing(nj2025, d("2025-03-10")).hours_per_day == 1
-    assert nursing(nj2025, d("2025-03-10"), babies=3).hours_per_day == 3
+    assert lactation(nj2025, d("2025-03-10")).hours_per_day == 1
+    assert lactation(nj2025, d("2025-03-10"), babies=3).hours_per_day == 3
 
 
 @pytest.fixture
 def birth_2025(nj2025, calendar):
     mat = maternity_leave(nj2025, MaternityCase(birth=d("2025-03-10")), calendar)
-    return mat, nursing(nj2025, d("2025-03-10"))
+    return mat, lactation(nj2025, d("2025-03-10"))
 
 
-def test_contract_ending_during_nursing_runs_on_to_its_end(nj2025, birth_2025):
+def test_contract_ending_during_lactation_runs_on_to_its_end(nj2025, birth_2025):
     # Maternity leave ends 2025-08-14 (98 + 60 days); nursing ends 2026-03-09. A contract ending
     # 2025-12-31 is inside: it runs on to 2026-03-09 (劳动合同法 art 45).
     mat, nur = birth_2025

@@ -6,11 +6,11 @@ from __future__ import annotations
 from .conftest import d
 from leavecalc.maternity import MaternityCase, maternity_leave
 from leavecalc.plan import PlanCase, make_plan
-from leavecalc.protection import nursing, protected_period
+from leavecalc.protection import lactation, protected_period
 
 
 def _birth_2025(nj2025, calendar):
-    return maternity_leave(nj2025, MaternityCase(birth=d("2025-03-10")), calendar), nursing(nj2025, d("2025-03-10"))
+    return maternity_leave(nj2025, MaternityCase(birth=d("2025-03-10")), calendar), lactation(nj2025, d("2025-03-10"))
 
 
 def test_contract_ending_before_the_longest_pregnancy_is_outside(nj2025, calendar):

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from .dates import parse_iso_date
 from .errors import LeavecalcError
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
 from .miscarriage import MiscarriageCase, miscarriage_leave
 from .policy import Policy, PolicyRegistry

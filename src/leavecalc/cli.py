@@ -17,7 +17,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer  # noqa: E402
 
 if TYPE_CHECKING:
-    from .holidays import Calendar
+    from .holiday_calendar import Calendar
     from .policy import Policy, PolicyRegistry
     from .render import Lang
 
@@ -138,7 +138,7 @@ def calendar(files: list[Path] | None = None) -> Calendar:
     folder = holidays_dir()
     user_files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files and not user_files:  # the common case: no file to read or validate
-        from .holidays import bundled_calendar
+        from .holiday_calendar import bundled_calendar
 
         return bundled_calendar()
     from .holiday_data import build_calendar

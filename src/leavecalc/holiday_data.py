@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from .errors import CalendarError
-from .holidays import (
+from .holiday_calendar import (
     LAST_YEAR,
     NEXT_NOTICE_FROM_DECEMBER,
     Arrangement,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .holidays import Calendar, LawVersion
+from .holiday_calendar import Calendar, LawVersion
 from .policy import Citation, Counting, ParentingCounting, Policy
 from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, cited
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from pydantic import Field
 
 from .errors import InputError
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Counting, Delivery, MaternitySegmentRules, Policy
 from .results import Basis, Frozen, LeaveResult, Message, Segment, cited

@@ -13,7 +13,7 @@ from fractions import Fraction
 from pydantic import Field, field_validator, model_validator
 
 from .errors import InputError
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Policy
 from .results import Frozen, LeaveResult, cited

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import ConfigDict, Field, model_validator
 
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import AgeLimit, Policy
 from .results import Basis, Frozen, LeaveResult, Message, cited

@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
 from .policy import Delivery, Policy

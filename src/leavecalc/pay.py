@@ -29,7 +29,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .errors import InputError, PolicyError
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave, segment_parts
 from .policy import MinimumWage, PayRules, Policy

@@ -12,20 +12,20 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .errors import InputError
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
 from .parenting import ParentingCase, ParentingResult, parenting_leave
 from .paternity import PaternityCase, paternity_leave
 from .policy import Delivery, Policy
 from .protection import (
     Arbitration,
-    Nursing,
+    Lactation,
     PregnancyDates,
     PregnancyProtection,
     ProtectedPeriod,
     arbitration_deadline,
     earliest_pregnancy_start,
-    nursing,
+    lactation,
     pregnancy_date_warnings,
     pregnancy_protection,
     pregnancy_week_start,
@@ -90,7 +90,7 @@ class PlanResult(Frozen):
     maternity: LeaveResult
     paternity: LeaveResult
     parenting: ParentingResult
-    nursing: Nursing
+    lactation: Lactation
     protected_period: ProtectedPeriod
     arbitration: Arbitration | None
     allowance: AllowanceResult | None = None
@@ -161,7 +161,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         calendar,
     )
     par = parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
-    nur = nursing(policy, case.birth, case.babies)
+    nur = lactation(policy, case.birth, case.babies)
     prot = protected_period(policy, mat, nur, conceived, case.contract_end)
     arb = arbitration_deadline(policy, case.dispute_known, calendar) if case.dispute_known else None
 
@@ -242,7 +242,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     zh, en = _labels([(p.label, p.label_en) for p in nur.protections])
     lines.append(
         PlanLine(
-            item="nursing",
+            item="lactation",
             who="mother",
             label="哺乳期",
             label_en="nursing period",
@@ -346,7 +346,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         maternity=mat,
         paternity=pat,
         parenting=par,
-        nursing=nur,
+        lactation=nur,
         protected_period=prot,
         arbitration=arb,
         allowance=pay,

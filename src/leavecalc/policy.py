@@ -254,7 +254,7 @@ class PregnancyRules(_Strict):
     whole_pregnancy_protections: list[Protection] = Field(default_factory=list)
 
 
-class NursingRules(_Strict):
+class LactationRules(_Strict):
     until: AgeLimit
     hours_per_day: Hours
     per_extra_baby: Hours
@@ -283,7 +283,7 @@ class ProtectedPeriodRules(_Strict):
 
 class ProtectionRules(_Strict):
     pregnancy: PregnancyRules
-    nursing: NursingRules
+    lactation: LactationRules
     protected_period: ProtectedPeriodRules
 
 

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
-from .holidays import Calendar
+from .holiday_calendar import Calendar
 from .leave import missing_arrangement_warning, notes_for
 from .parenting import last_day
 from .policy import Policy
@@ -53,10 +53,10 @@ class PregnancyProtection(Frozen):
     notes: list[Message]
 
 
-class Nursing(Frozen):
+class Lactation(Frozen):
     """The nursing period (the birth to ``end``), the nursing time a working day, and the protections."""
 
-    kind: str = "nursing"
+    kind: str = "lactation"
     policy: str
     start: date
     end: date
@@ -82,7 +82,7 @@ class ProtectedPeriod(Frozen):
     pregnancy_start: date | None  # None: the start of the pregnancy is not known
     maternity_start: date
     maternity_end: date
-    nursing_end: date
+    lactation_end: date
     end: date
     contract_end: date | None
     contract_inside: bool | None
@@ -216,16 +216,16 @@ def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> Pregnancy
     )
 
 
-def nursing(policy: Policy, birth: date, babies: int = 1) -> Nursing:
+def lactation(policy: Policy, birth: date, babies: int = 1) -> Lactation:
     """The nursing period and nursing time for ``babies`` born on ``birth``."""
-    rules = policy.protection.nursing
+    rules = policy.protection.lactation
     hours = rules.hours_per_day.hours + rules.per_extra_baby.hours * (babies - 1)
     basis = cited(policy, "age_limit", rules.until.basis, rules.until.years)
-    basis += cited(policy, "nursing_hours", rules.hours_per_day.basis, rules.hours_per_day.hours)
+    basis += cited(policy, "lactation_hours", rules.hours_per_day.basis, rules.hours_per_day.hours)
     if babies > 1:
-        basis += cited(policy, "nursing_extra_baby", rules.per_extra_baby.basis, rules.per_extra_baby.hours)
+        basis += cited(policy, "lactation_extra_baby", rules.per_extra_baby.basis, rules.per_extra_baby.hours)
     keys = [*rules.until.basis, *rules.hours_per_day.basis, *(rules.per_extra_baby.basis if babies > 1 else [])]
-    return Nursing(
+    return Lactation(
         policy=policy.id,
         start=birth,
         end=last_day(birth, rules.until),
@@ -240,14 +240,14 @@ def nursing(policy: Policy, birth: date, babies: int = 1) -> Nursing:
 def protected_period(
     policy: Policy,
     maternity: LeaveResult,
-    nursing_period: Nursing,
+    lactation_period: Lactation,
     pregnancy_start: date | None = None,
     contract_end: date | None = None,
 ) -> ProtectedPeriod:
     """The protected period from the pregnancy to the later of the end of maternity leave and
     of nursing, and what it means for a contract ending on ``contract_end``."""
     rules = policy.protection.protected_period
-    end = max(maternity.end, nursing_period.end)
+    end = max(maternity.end, lactation_period.end)
     keys = [*rules.phases_basis]
     basis = cited(policy, "protected_period", rules.phases_basis)
     warnings: list[Message] = []
@@ -261,9 +261,9 @@ def protected_period(
             rule = policy.protection.pregnancy.longest_weeks
             keys += rule.basis
             basis += cited(policy, "longest_weeks", rule.basis, rule.value)
-        first = pregnancy_start or earliest_pregnancy_start(policy, nursing_period.start)
+        first = pregnancy_start or earliest_pregnancy_start(policy, lactation_period.start)
         inside = first <= contract_end <= end
-        if inside and pregnancy_start is None and contract_end < nursing_period.start:
+        if inside and pregnancy_start is None and contract_end < lactation_period.start:
             warnings.append(
                 Message(
                     code="pregnancy_start_unknown",
@@ -285,7 +285,7 @@ def protected_period(
         pregnancy_start=pregnancy_start,
         maternity_start=maternity.start,
         maternity_end=maternity.end,
-        nursing_end=nursing_period.end,
+        lactation_end=lactation_period.end,
         end=end,
         contract_end=contract_end,
         contract_inside=inside,

@@ -174,8 +174,8 @@ LABELS.update(
         "weeks_at_due_date": ("预产期对应孕周", "weeks of pregnancy at the due date"),
         "weeks_at_conception": ("受孕日对应孕周", "weeks of pregnancy at conception"),
         "protection": ("保护措施", "protection"),
-        "nursing_hours": ("每日哺乳时间（小时）", "nursing time a day (hours)"),
-        "nursing_extra_baby": ("每多一个婴儿增加（小时）", "more per extra baby (hours)"),
+        "lactation_hours": ("每日哺乳时间（小时）", "nursing time a day (hours)"),
+        "lactation_extra_baby": ("每多一个婴儿增加（小时）", "more per extra baby (hours)"),
         "protected_period": ("三期保护", "protected period"),
         "contract_runs_on": ("合同期满续延至三期结束", "a contract expiring in it runs on to its end"),
         "dismissal": ("解除劳动合同", "dismissal"),
@@ -200,7 +200,7 @@ LABELS.update(
     }
 )
 PLAIN_NUMBERS.update(
-    {"age_limit", "from_months", "weeks_at_due_date", "weeks_at_conception", "nursing_hours", "nursing_extra_baby", "arbitration_years"}
+    {"age_limit", "from_months", "weeks_at_due_date", "weeks_at_conception", "lactation_hours", "lactation_extra_baby", "arbitration_years"}
 )
 
 
@@ -274,7 +274,7 @@ def parenting_text(r: ParentingResult, lang: Lang) -> str:
 def family_policy_lines(p: Policy, cite: Callable[[list[str]], str]) -> list[str]:
     """The paternity, parenting and protection numbers of a policy, for `leavecalc policies show`."""
     pa, pr, pt = p.paternity, p.parenting, p.protection
-    preg, nur, prot = pt.pregnancy, pt.nursing, pt.protected_period
+    preg, nur, prot = pt.pregnancy, pt.lactation, pt.protected_period
     out = [f"paternity ({pa.label}): {pa.days.days} days — {cite(pa.days.basis)}"]
     out.append(f"  counting {pa.counting.rule} — {cite(pa.counting.basis)}")
     out.append(f"  during the mother's maternity leave — {cite(pa.window_basis)}")
