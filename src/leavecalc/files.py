@@ -1,0 +1,63 @@
+"""Reading the data files users hand us (policy layers, holiday years) without hanging or crashing.
+
+A path may name a FIFO, a device (/dev/zero), a huge file or a link to one; TOML may hold a
+5,000-digit integer (Python refuses to parse it) or tables nested thousands deep (recursion).
+Each of these becomes one plain error naming the file, raised as the caller's error class.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import LeavecalcError
+
+# A policy layer or holiday year is a few KB; a megabyte is already far past any real one, and
+# keeps a pathological file (long dotted keys) from taking seconds to reject.
+MAX_DATA_FILE_BYTES = 1_000_000
+
+
+def read_data_file(path: str | Path, what: str, error: type[LeavecalcError], limit: int = MAX_DATA_FILE_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most ``limit`` bytes (a BOM is dropped).
+
+    ``what`` names the kind of file in the message ("policy file", "holiday file").
+    """
+    p = Path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then shows what it is.
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise error(f"{what} {p}: cannot read it ({e.strerror or e.__class__.__name__})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{what} {p}: not a regular file")
+        if info.st_size > limit:
+            raise error(f"{what} {p}: {info.st_size} bytes, more than the {limit} a {what} may have")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(limit + 1)
+    except OSError as e:
+        raise error(f"{what} {p}: cannot read it ({e.strerror or e.__class__.__name__})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise error(f"{what} {p}: more than the {limit} bytes a {what} may have")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise error(f"{what} {p}: not UTF-8 text (byte {e.start})") from None
+
+
+def parse_toml(text: str, origin: str, error: type[LeavecalcError]) -> dict[str, Any]:
+    """TOML text as a dict; any failure (syntax, giant integers, deep nesting) as one ``error``."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise error(f"{origin}: not valid TOML: {e}") from None
+    except ValueError as e:  # an integer past Python's digit limit
+        raise error(f"{origin}: not valid TOML: {e}") from None
+    except RecursionError:
+        raise error(f"{origin}: not valid TOML: nested too deep") from None
