@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 from pydantic import ValidationError
 
@@ -30,7 +30,10 @@ from .miscarriage import MiscarriageCase, miscarriage_leave
 from .policy import Policy, PolicyRegistry
 from .results import LeaveResult
 
-Format = Literal["csv", "jsonl"]
+Format = Literal["csv", "jsonl", "parquet", "arrow"]
+ARROW_FORMATS = ("parquet", "arrow")  # need the columnar extra (pyarrow)
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
+              ".arrow": "arrow", ".feather": "arrow", ".ipc": "arrow"}
 
 
 class BatchFileError(LeavecalcError):
@@ -271,17 +274,24 @@ def process(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool = False)
 def detect_format(path: str | None, given: str | None, default: Format = "csv") -> Format:
     """The format named by --format, else by the file's extension; stdin/stdout (- or none) default."""
     if given:
-        if given not in ("csv", "jsonl"):
-            raise BatchFileError(f"--format must be csv or jsonl, not {given!r}")
+        if given not in set(EXTENSIONS.values()):
+            raise BatchFileError(f"--format must be csv, jsonl, parquet or arrow, not {given!r}")
         return given  # type: ignore[return-value]
     if path is None or path == "-":
         return default
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    raise BatchFileError(f"cannot tell the format of {path!r} from its extension: use .csv or .jsonl, or --format")
+    fmt = EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise BatchFileError(
+            f"cannot tell the format of {path!r} from its extension: use .csv, .jsonl, .parquet or .arrow, or --format"
+        )
+    return fmt  # type: ignore[return-value]
+
+
+def columnar_available() -> bool:
+    """Whether the columnar engine can run (the ``columnar`` extra is installed)."""
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None and find_spec("pyarrow") is not None
 
 
 def check_encoding(path: str, name: str | None = None) -> None:
@@ -390,6 +400,11 @@ def computed(
     """
     import multiprocessing
 
+    if jobs <= 1 and columnar_available():
+        from .arrow_io import computed_rows
+
+        yield from computed_rows(rows, ctx, names_are_clean)
+        return
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for raw in rows:
             yield compute(raw, ctx, names_are_clean)
@@ -447,21 +462,24 @@ def run_files(
     to_file = bool(target) and target != "-"
     if to_file and source != "-" and Path(target).exists() and _same_file(source, str(target)):  # type: ignore[arg-type]
         raise BatchFileError(f"{target} is the input file: write the output to another file")
-    with _spooled(source) as path:
+    if in_fmt in ARROW_FORMATS or out_fmt in ARROW_FORMATS:
+        if not columnar_available():
+            raise BatchFileError("Parquet and Arrow files need pyarrow: pip install 'leavecalc[parquet]'")
+        from .arrow_io import run_arrow_files
+
+        return run_arrow_files(source, target, in_fmt, out_fmt, ctx)
+    from .progress import Progress
+
+    with spooled(source) as path:
         check_encoding(path, source)
-        progress = None
-        if sys.stderr.isatty():
-            def progress(n: int) -> None:
-                sys.stderr.write(f"\r{n:,} rows")
-                sys.stderr.flush()
         with open(path, encoding="utf-8-sig", newline="") as fin:
             rows = read_rows(fin, in_fmt, source)  # checks the header before any output
+            progress = Progress(total=os.path.getsize(path), done=cast(Any, fin).buffer.tell)  # bytes read
             if not to_file:
                 summary = run(rows, ctx, Writer(sys.stdout, out_fmt), progress, in_fmt == "csv", jobs)
             else:
                 summary = _run_to_file(rows, ctx, str(target), out_fmt, progress, in_fmt == "csv", jobs)
-    if progress is not None:
-        sys.stderr.write("\r")
+    progress.close()
     return summary
 
 
@@ -481,20 +499,29 @@ def _run_to_file(
     names_are_clean: bool,
     jobs: int,
 ) -> Summary:
-    folder = os.path.dirname(os.path.abspath(target))
+    with replaced_on_success(target) as temp:
+        with open(temp, "w", encoding="utf-8", newline="") as fout:
+            return run(rows, ctx, Writer(fout, fmt), progress, names_are_clean, jobs)
+
+
+@contextmanager
+def replaced_on_success(target: str | None) -> Iterator[str]:
+    """A temporary file to write ``target`` into; it replaces ``target`` only if the block ends
+    without an exception. With no target, a temporary file that is removed afterwards."""
+    folder = os.path.dirname(os.path.abspath(target)) if target else None
     try:
         fd, temp = tempfile.mkstemp(prefix=".leavecalc-", suffix=".part", dir=folder)
     except OSError as e:
         raise BatchFileError(f"{target}: cannot write there ({e.strerror or e})") from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fout:
-            summary = run(rows, ctx, Writer(fout, fmt), progress, names_are_clean, jobs)
-        os.chmod(temp, _file_mode(target))  # mkstemp makes it private; give it what open() would
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
-    return summary
+        yield temp
+        if target:
+            os.chmod(temp, _file_mode(target))  # mkstemp makes it private; give it what open() would
+            os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
 
 
 def _file_mode(target: str) -> int:
@@ -508,7 +535,7 @@ def _file_mode(target: str) -> int:
 
 
 @contextmanager
-def _spooled(source: str) -> Iterator[str]:
+def spooled(source: str) -> Iterator[str]:
     """A path to read ``source`` from: the file itself, or standard input copied to a temporary
     file first (so stdin gets the same up-front checks as a file, with memory still flat)."""
     if source != "-":

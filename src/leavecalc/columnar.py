@@ -209,8 +209,10 @@ class Policies:
         return self._number[id(policy)]
 
     def table(self, fn: Callable[[Policy], Any]) -> Any:
-        """``fn`` of each policy, indexable by policy number (one spare entry for "none")."""
-        return np.array([fn(p) for p in self.all] + [fn(self.all[0]) if self.all else 0])
+        """``fn`` of each policy, indexable by policy number (one spare entry for "none", a copy
+        of the first: rows without a policy are not ok, whatever they read here)."""
+        values = [fn(p) for p in self.all]
+        return np.array(values + values[:1]) if values else None
 
 
 def _policy_of(ctx: Context, rows: Rows, day: IntArray, ok: Any, pols: Policies) -> tuple[Any, Any]:
@@ -317,7 +319,7 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
     s = np.maximum(s, earliest)
     plan = (q * 2 + diff) * 10 + babies
     u, inv = np.unique(plan, return_inverse=True)
-    plans = []
+    plans: list[list[tuple[int, int]] | None] = []
     for g in u.tolist():
         if g // 20 >= len(pols.all):
             plans.append(None)
@@ -346,9 +348,16 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
     return Maternity(ok, inv, s, end, total, early, back, estimated)
 
 
+def _none(rows: Rows) -> Bulk:
+    """No row done in bulk (every one has something only the scalar engine reads)."""
+    return Bulk(ok=np.zeros(rows.n, dtype=bool), group=np.zeros(rows.n, dtype=np.int64), varying={})
+
+
 def maternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     birth, start, has_start, delivery, babies, ok = _birth_columns(rows)
     p, ok = _policy_of(ctx, rows, birth, ok, pols)
+    if not ok.any():
+        return _none(rows)
     m = _maternity(ctx, pols, p, birth, start, has_start, delivery, babies, ok)
     return Bulk(
         ok=m.ok,
@@ -373,6 +382,8 @@ def miscarriage_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     months, has_months, ok_months = rows.integer("months", 0, 999)
     ok = ok & has_day & ok_weeks & ok_months & (has_weeks != has_months)
     p, ok = _policy_of(ctx, rows, day, ok, pols)
+    if not ok.any():
+        return _none(rows)
     gestation = np.where(has_weeks, weeks, 1000 + months)
 
     def plan(i: int) -> tuple[int, int] | None:
@@ -406,6 +417,8 @@ def paternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     hi, has_hi, ok_hi = rows.date("mother_end")
     ok = ok & ok_lo & ok_hi & (has_lo == has_hi) & (~has_lo | (lo <= hi))
     p, ok = _policy_of(ctx, rows, birth, ok, pols)
+    if not ok.any():
+        return _none(rows)
     q = np.where(ok, p, len(pols.all))
     mother = _maternity(ctx, pols, p, birth, birth, np.zeros(rows.n, dtype=bool), delivery, babies, ok & ~has_lo)
     ok &= has_lo | mother.ok
@@ -447,6 +460,8 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     own, has_own, ok_own = rows.fen("own_wage")
     ok = ok & ok_flag & ok_avg & ok_own & ~rows.present("days") & np.where(insured, has_avg, has_own)
     p, ok = _policy_of(ctx, rows, birth, ok, pols)
+    if not ok.any():
+        return _none(rows)
     leave = _maternity(ctx, pols, p, birth, start, has_start, delivery, babies, ok)
     ok = leave.ok
 
@@ -529,10 +544,11 @@ def _arrow(name: str, values: Any) -> pa.Array:
 
 
 def _scalar_table(rows: list[dict[str, Any]]) -> pa.Table:
-    """Batch rows computed by the scalar engine, as a table of the output schema."""
+    """Batch rows computed by the scalar engine, as a table of the output schema (an empty
+    ``error`` is null, so that null means "no error" and rows can be counted)."""
     arrays = []
     for f in OUTPUT_SCHEMA:
-        values = [_empty_is_none(r.get(f.name)) for r in rows]
+        values = [r.get(f.name) or None for r in rows] if f.name == "error" else [r.get(f.name) for r in rows]
         if f.type == pa.date32():
             arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
         else:
@@ -564,10 +580,12 @@ def _checked(kind: str, bulk: Bulk, idx: IntArray, raw: Raw, ctx: Context, names
 
 
 def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, names_are_clean: bool = True,
-                    stats: Stats | None = None, odd_rows: Any = None) -> pa.Table:
+                    stats: Stats | None = None, odd_rows: Any = None,
+                    scalar_rows: dict[int, dict[str, Any]] | None = None) -> pa.Table:
     """The output table of ``n`` rows given as text columns; ``raw(indices)`` gives those rows as
     the scalar engine reads them (for the rows it computes, and one row of each group to check).
-    ``odd_rows`` (optional) marks rows only the scalar engine reads."""
+    ``odd_rows`` (optional) marks rows only the scalar engine reads; ``scalar_rows`` (optional)
+    receives the rows the scalar engine computed, as it gave them, by row number."""
     stats = stats if stats is not None else Stats()
     pols = Policies()
     done = np.zeros(n, dtype=bool)
@@ -602,7 +620,7 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
             for name, col in bulk.varying.items():
                 arrays[name] = _arrow(name, col[sel])
             for name in bulk.per_group:
-                values = [_empty_is_none(reps[j].get(name)) for j in rep_of.tolist()]
+                values = [reps[j].get(name) for j in rep_of.tolist()]
                 arrays[name] = pa.array(values, pa.string()).take(pa.array(inv))
             parts.append((idx[sel], pa.Table.from_arrays(
                 [arrays.get(f.name, pa.nulls(len(sel), f.type)) for f in OUTPUT_SCHEMA], schema=OUTPUT_SCHEMA
@@ -611,7 +629,10 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
     stats.bulk += n - len(rest)
     stats.scalar += len(rest)
     if len(rest):
-        parts.append((rest, _scalar_table([compute(r, ctx, names_are_clean) for r in raw(rest.tolist())])))
+        computed = [compute(r, ctx, names_are_clean) for r in raw(rest.tolist())]
+        if scalar_rows is not None:
+            scalar_rows.update(zip(rest.tolist(), computed))
+        parts.append((rest, _scalar_table(computed)))
     if len(parts) == 1:
         return parts[0][1]
     order = np.argsort(np.concatenate([i for i, _ in parts]), kind="stable")
@@ -656,7 +677,7 @@ def compute_arrow(table: pa.Table | pa.RecordBatch, ctx: Context, stats: Stats |
 
 
 def compute_rows(rows: Sequence[Mapping[str, Any]], ctx: Context, names_are_clean: bool = False,
-                 stats: Stats | None = None) -> pa.Table:
+                 stats: Stats | None = None, scalar_rows: dict[int, dict[str, Any]] | None = None) -> pa.Table:
     """The batch output of rows as the CSV and JSON Lines readers give them."""
     values: dict[str, list[Any]] = {}
     odd: dict[str, Any] = {}
@@ -685,4 +706,4 @@ def compute_rows(rows: Sequence[Mapping[str, Any]], ctx: Context, names_are_clea
     def raw(indices: Sequence[int]) -> list[Mapping[str, Any]]:
         return [rows[i] for i in indices]
 
-    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd)
+    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd, scalar_rows)
