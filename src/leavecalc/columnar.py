@@ -117,15 +117,16 @@ class Rows:
         """(day ordinals, present, readable: absent or exactly a real YYYY-MM-DD day)."""
         a = self.text(name)
         present = self.present(name)
-        b = pc.if_else(pc.fill_null(pc.equal(pc.utf8_length(a), 10), False), a, "2000-01-01")
-        try:  # Arrow reads YYYY-MM-DD and refuses days that do not exist
+        fine = _np(pc.fill_null(pc.equal(pc.utf8_length(a), 10), False))
+        b = pc.if_else(pa.array(fine), a, "2000-01-01")
+        try:  # Arrow reads exactly YYYY-MM-DD (ASCII digits) and refuses days that do not exist
             days = pc.cast(b, pa.date32())
-        except pa.ArrowInvalid:  # some row is not a real day: find which, one row at a time
+        except pa.ArrowInvalid:  # some row is not: find which, one row at a time, as the scalar engine would
             days = pa.array([_day_or_none(x) for x in b.to_pylist()], pa.date32())
-        # Written back, it must be the text given (so nothing but YYYY-MM-DD is read), and after year 0.
-        fine = _np(pc.fill_null(pc.equal(days.cast(pa.string()), a), False))
-        day = _np(pc.fill_null(days.cast(pa.int32()), 0)).astype(np.int64) + EPOCH
-        fine &= day >= 1
+            # Written back, it must be the text given (so nothing but YYYY-MM-DD is read).
+            fine &= _np(pc.fill_null(pc.equal(days.cast(pa.string()), b), False))
+        day = _np(pc.fill_null(days.view(pa.int32()), 0)).astype(np.int64) + EPOCH
+        fine &= day >= 1  # year 0 is no date for Python
         return np.where(fine, day, 0), present, fine | ~present
 
     def integer(self, name: str, lo: int, hi: int) -> tuple[Any, Any, Any]:
@@ -175,6 +176,21 @@ def _group(*parts: Any) -> Any:
         part = np.asarray(part, dtype=np.int64)
         key = key * (int(part.max(initial=0)) + 1) + part
     return key
+
+
+def _distinct(values: Any) -> tuple[Any, Any, Any]:
+    """(distinct values, a row holding each, each row's value number), as np.unique with
+    return_index and return_inverse gives them, for small non-negative integers (group and plan
+    numbers), by counting rather than sorting: O(rows). Which row of a value is given does not
+    matter to the callers (any row of a group can be its check row)."""
+    if not len(values) or int(values.max()) > 4 * len(values) + 1_000_000:
+        return np.unique(values, return_index=True, return_inverse=True)  # type: ignore[no-any-return]
+    present = np.zeros(int(values.max()) + 1, dtype=bool)
+    present[values] = True
+    first = np.empty(len(present), dtype=np.int64)
+    first[values] = np.arange(len(values))
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present), first[present], rank[values]
 
 
 def _each_distinct(values: Any, sel: Any, fn: Callable[[int], int], default: int) -> Any:
@@ -318,7 +334,7 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
     early = ok & (s < earliest)
     s = np.maximum(s, earliest)
     plan = (q * 2 + diff) * 10 + babies
-    u, inv = np.unique(plan, return_inverse=True)
+    u, _, inv = _distinct(plan)
     plans: list[list[tuple[int, int]] | None] = []
     for g in u.tolist():
         if g // 20 >= len(pols.all):
@@ -368,8 +384,8 @@ def maternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
 
 def _by_group_row(group: Any, ok: Any, fn: Callable[[int], Any]) -> tuple[list[Any], Any]:
     """``fn`` of the first row of each ``group`` (where ``ok``): (results, each row's result number)."""
-    u, first, inv = np.unique(np.where(ok, group, -1), return_index=True, return_inverse=True)
-    return [fn(int(i)) if g >= 0 else None for g, i in zip(u.tolist(), first.tolist())], inv
+    u, first, inv = _distinct(np.where(ok, group + 1, 0))
+    return [fn(int(i)) if g > 0 else None for g, i in zip(u.tolist(), first.tolist())], inv
 
 
 def miscarriage_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
@@ -561,7 +577,7 @@ def _checked(kind: str, bulk: Bulk, idx: IntArray, raw: Raw, ctx: Context, names
     """Check one row of each group against the scalar engine: (ok, each group's scalar row).
     A group whose check row differs in any column is not ok (all its rows go to the scalar engine)."""
     ok = bulk.ok
-    groups, first = np.unique(bulk.group[ok], return_index=True)
+    groups, first, _ = _distinct(bulk.group[ok])
     rows_ok = np.flatnonzero(ok)
     reps: list[dict[str, Any]] = []
     bad: list[int] = []
@@ -610,12 +626,11 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
                 continue
             sel = np.flatnonzero(ok)
             done[idx[sel]] = True
-            groups, inv = np.unique(bulk.group[sel], return_inverse=True)
-            all_groups = np.unique(bulk.group[bulk.ok])
-            rep_of = np.searchsorted(all_groups, groups)
+            groups, _, inv = _distinct(bulk.group[sel])
+            rep_of = np.searchsorted(_distinct(bulk.group[bulk.ok])[0], groups)
             arrays: dict[str, pa.Array] = {
                 "id": ids if len(sel) == n else ids.take(pa.array(idx[sel])),
-                "kind": pa.array([kind] * len(sel), pa.string()),
+                "kind": kinds if len(sel) == n else kinds.take(pa.array(idx[sel])),
             }
             for name, col in bulk.varying.items():
                 arrays[name] = _arrow(name, col[sel])
