@@ -184,7 +184,7 @@ def _distinct(values: Any) -> tuple[Any, Any, Any]:
     numbers), by counting rather than sorting: O(rows). Which row of a value is given does not
     matter to the callers (any row of a group can be its check row)."""
     if not len(values) or int(values.max()) > 4 * len(values) + 1_000_000:
-        return np.unique(values, return_index=True, return_inverse=True)  # type: ignore[no-any-return]
+        return np.unique(values, return_index=True, return_inverse=True)
     present = np.zeros(int(values.max()) + 1, dtype=bool)
     present[values] = True
     first = np.empty(len(present), dtype=np.int64)
