@@ -694,12 +694,33 @@ def compute_arrow(table: pa.Table | pa.RecordBatch, ctx: Context, stats: Stats |
 def compute_rows(rows: Sequence[Mapping[str, Any]], ctx: Context, names_are_clean: bool = False,
                  stats: Stats | None = None, scalar_rows: dict[int, dict[str, Any]] | None = None) -> pa.Table:
     """The batch output of rows as the CSV and JSON Lines readers give them."""
+    whole_row_odd = np.array([None in row or "__error__" in row for row in rows], dtype=bool)
+    cols = _text_columns(rows) if names_are_clean else None  # CSV: every cell is text
+    if cols is None:
+        cols = _any_columns(rows, names_are_clean, whole_row_odd)
+
+    def raw(indices: Sequence[int]) -> list[Mapping[str, Any]]:
+        return [rows[i] for i in indices]
+
+    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd, scalar_rows)
+
+
+def _text_columns(rows: Sequence[Mapping[str, Any]]) -> dict[str, Column] | None:
+    """The columns of CSV rows (text or missing), or None if a cell is anything else."""
+    names = set().union(*rows) - {None}
+    try:
+        return {name: Column(pa.array([row.get(name) for row in rows], pa.string())) for name in names}
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return None
+
+
+def _any_columns(rows: Sequence[Mapping[str, Any]], names_are_clean: bool, whole_row_odd: Any) -> dict[str, Column]:
+    """The columns of JSON rows: text and integers read as text; anything else is odd (the
+    scalar engine reads that row). Updates ``whole_row_odd`` for rows naming a column twice."""
     values: dict[str, list[Any]] = {}
     odd: dict[str, Any] = {}
-    whole_row_odd = np.zeros(len(rows), dtype=bool)
     for i, row in enumerate(rows):
-        if None in row or "__error__" in row:  # a ragged CSV line, an unreadable JSON line
-            whole_row_odd[i] = True
+        if whole_row_odd[i]:  # a ragged CSV line, an unreadable JSON line
             continue
         seen = set()
         for key, value in row.items():
@@ -716,9 +737,4 @@ def compute_rows(rows: Sequence[Mapping[str, Any]], ctx: Context, names_are_clea
                 column[i] = str(value)
             else:
                 odd.setdefault(name, np.zeros(len(rows), dtype=bool))[i] = True
-    cols = {name: Column(pa.array(v, pa.string()), odd.get(name)) for name, v in values.items()}
-
-    def raw(indices: Sequence[int]) -> list[Mapping[str, Any]]:
-        return [rows[i] for i in indices]
-
-    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd, scalar_rows)
+    return {name: Column(pa.array(v, pa.string()), odd.get(name)) for name, v in values.items()}
