@@ -63,7 +63,7 @@ def _arrow_batches(path: str, fmt: Format, name: str) -> tuple[Iterator[pa.Recor
         try:
             reader = pa.ipc.open_file(path)
             batches = (reader.get_batch(i) for i in range(reader.num_record_batches))
-            return batches, sum(reader.get_batch(i).num_rows for i in range(reader.num_record_batches)), reader.schema
+            return batches, reader.count_rows(), reader.schema
         except pa.ArrowInvalid:  # not the file format: perhaps the stream format
             stream = pa.ipc.open_stream(path)
             return iter(stream), 0, stream.schema
