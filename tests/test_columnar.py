@@ -259,3 +259,14 @@ def test_progress_is_silent_off_a_terminal():
     p.update(5)
     p.close()
     assert out.getvalue() == ""
+
+
+def test_alike_rows_share_a_scalar_computation_but_not_their_id_or_types(ctx):
+    rows = [
+        {"id": " p1 ", "kind": "pregnancy_rest", "from": "2025-03-01", "to": "2025-04-30", "pay": "1000"},
+        {"id": "p2", "kind": "pregnancy_rest", "from": "2025-03-01", "to": "2025-04-30", "pay": "1000"},
+        {"kind": "pregnancy_rest", "from": "2025-03-01", "to": "2025-04-30", "pay": "1000"},
+        {"id": "j1", "kind": "maternity", "birth": "2025-03-10", "babies": True},
+        {"id": "j2", "kind": "maternity", "birth": "2025-03-10", "babies": 1},
+    ]
+    assert list(computed_rows(rows, ctx, False)) == scalar(rows, ctx)

@@ -644,7 +644,7 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
     stats.bulk += n - len(rest)
     stats.scalar += len(rest)
     if len(rest):
-        computed = [compute(r, ctx, names_are_clean) for r in raw(rest.tolist())]
+        computed = _scalar(raw(rest.tolist()), ctx, names_are_clean)
         if scalar_rows is not None:
             scalar_rows.update(zip(rest.tolist(), computed))
         parts.append((rest, _scalar_table(computed)))
@@ -652,6 +652,42 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
         return parts[0][1]
     order = np.argsort(np.concatenate([i for i, _ in parts]), kind="stable")
     return pa.concat_tables([t for _, t in parts]).take(pa.array(order))
+
+
+def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) -> list[dict[str, Any]]:
+    """The scalar engine's row for each of ``rows``, computed once for rows alike but for their id.
+
+    The engines are pure functions of the row, and only ``id`` (its text, and whether there is
+    one) reaches the output from the id cell; populations repeat cases (births on one day), so
+    each distinct case is computed once and copied with its own id.
+    """
+    memo: dict[Any, dict[str, Any]] = {}
+    out = []
+    for row in rows:
+        key = _alike(row, names_are_clean)
+        if key is None:
+            out.append(compute(row, ctx, names_are_clean))
+            continue
+        if key not in memo:
+            memo[key] = compute(row, ctx, names_are_clean)
+        rid = row.get("id")
+        out.append(memo[key] | {"id": "" if rid is None else str(rid).strip()})
+    return out
+
+
+def _alike(row: Mapping[str, Any], names_are_clean: bool) -> Any:
+    """What the output of ``row`` depends on, hashable, or None (then it is not shared)."""
+    if not names_are_clean and any(column_name(k) != k for k in row if isinstance(k, str)):
+        return None
+    rid = row.get("id")
+    has_id = rid is not None and (not isinstance(rid, str) or rid.strip() != "")
+    try:
+        # With each value's type: True == 1 == 1.0 in Python, but not to the scalar engine.
+        key = (has_id, frozenset((k, type(v), v) for k, v in row.items() if k != "id"))
+        hash(key)
+    except TypeError:  # a list or an object in a JSON cell, or a ragged CSV line
+        return None
+    return key
 
 
 # ---------------------------------------------------------------- front doors
