@@ -270,3 +270,9 @@ def test_alike_rows_share_a_scalar_computation_but_not_their_id_or_types(ctx):
         {"id": "j2", "kind": "maternity", "birth": "2025-03-10", "babies": 1},
     ]
     assert list(computed_rows(rows, ctx, False)) == scalar(rows, ctx)
+
+
+def test_the_spaces_read_as_surrounding_are_all_those_str_strip_removes():
+    from leavecalc.columnar import _spaces
+
+    assert set(_spaces()) == {chr(c) for c in range(0x110000) if chr(c).isspace()}

@@ -20,6 +20,7 @@ Needs the ``columnar`` extra (numpy, pyarrow). The scalar engine does not.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,7 +65,7 @@ class Stats:
 @cache
 def _spaces() -> str:
     """What ``str.strip()`` removes, so "no surrounding space" means the same here."""
-    return "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    return "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # U+3000 is the last
 
 
 def _np(a: pa.Array | pa.ChunkedArray) -> Any:
@@ -661,7 +662,7 @@ def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) 
     one) reaches the output from the id cell; populations repeat cases (births on one day), so
     each distinct case is computed once and copied with its own id.
     """
-    memo: dict[Any, dict[str, Any]] = {}
+    memo = _memo(ctx)
     out = []
     for row in rows:
         key = _alike(row, names_are_clean)
@@ -669,10 +670,28 @@ def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) 
             out.append(compute(row, ctx, names_are_clean))
             continue
         if key not in memo:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
             memo[key] = compute(row, ctx, names_are_clean)
         rid = row.get("id")
         out.append(memo[key] | {"id": "" if rid is None else str(rid).strip()})
     return out
+
+
+MEMO_SIZE = 100_000  # distinct cases remembered per context (a few hundred bytes each)
+_MEMOS: dict[int, tuple[weakref.ref[Context], tuple[Any, ...], dict[Any, dict[str, Any]]]] = {}
+
+
+def _memo(ctx: Context) -> dict[Any, dict[str, Any]]:
+    """The rows already computed under ``ctx`` as it is now (chunks of one run share them; a
+    context given other policies, calendar or defaults starts afresh)."""
+    now = (id(ctx.registry), id(ctx.calendar), ctx.jurisdiction, id(ctx.policy))
+    held = _MEMOS.get(id(ctx))
+    if held is None or held[0]() is not ctx or held[1] != now:
+        for key in [k for k, (ref, _, _) in _MEMOS.items() if ref() is None]:
+            del _MEMOS[key]
+        held = _MEMOS[id(ctx)] = (weakref.ref(ctx), now, {})
+    return held[2]
 
 
 def _alike(row: Mapping[str, Any], names_are_clean: bool) -> Any:
