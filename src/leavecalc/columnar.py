@@ -13,7 +13,7 @@ batch rows. Output: one row per input row, in order, with the batch output colum
   columnar ones, or the whole group is computed by the scalar engine instead.
 * Any row the columnar code does not handle in bulk (an error, an unusual value, a kind it does
   not vectorise, a calendar whose statutory days a holiday file replaced) is computed by the
-  scalar engine (:func:`batch.process`) in its place.
+  scalar engine (:func:`batch.compute`) in its place, once per distinct case.
 
 Needs the ``columnar`` extra (numpy, pyarrow). The scalar engine does not.
 """
@@ -43,7 +43,8 @@ _TYPES: dict[str, pa.DataType] = {"total_days": pa.int64(), "days": pa.int64(), 
 DATE_COLUMNS = ("start", "end", "return_to_work", "block_start", "block_end")
 _TYPES |= {c: pa.date32() for c in DATE_COLUMNS}
 # The batch output columns, typed: days as integers, dates as dates, money as text (exact, two
-# decimals, as in --json). An empty cell is null.
+# decimals, as in --json). A column the row's kind does not fill is null; so is ``error`` when
+# there is none.
 OUTPUT_SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS])
 
 Raw = Callable[[Sequence[int]], list[Mapping[str, Any]]]
