@@ -522,12 +522,100 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     )
 
 
+MONTHS_OF_REST = 11  # months a rest of at most pay.MAX_REST_DAYS (300) days can touch
+# The day counts of months (28-31) divide this, so a month's share of a monthly sum is an integer
+# multiple of 1/(100·L) fen: exact in int64 for pay up to 10,000,000 yuan a month.
+MONTH_LCM = 377_580
+BIGGEST_PAY = 10**9  # fen
+
+
+def _month_starts(ordinal: Any) -> Any:
+    """(month number since 1970-01 of each day, the day ordinal of that month's 1st)."""
+    month = (ordinal - EPOCH).astype("datetime64[D]").astype("datetime64[M]")
+    return month.astype(np.int64), month.astype("datetime64[D]").astype(np.int64) + EPOCH
+
+
+def pregnancy_rest_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
+    """As ``batch.pregnancy_rest_row``: the floor (the policy's percent of the minimum wage of
+    each month), the pay agreed, both prorated by the days covered in each month, and the
+    shortfall month by month, each total rounded once, half up (pay.pregnancy_rest_pay). Exact
+    in whole numbers over the common denominator 100 · MONTH_LCM."""
+    from .pay import MAX_REST_DAYS, minimum_wage_on, pay_rules, rest_floor_since
+
+    start, has_start, ok = rows.date("from")
+    end, has_end, ok_end = rows.date("to")
+    pay, has_pay, ok_pay = rows.fen("pay")
+    ok = ok & has_start & has_end & ok_end & has_pay & ok_pay & (end >= start) & (end - start < MAX_REST_DAYS)
+    ok &= pay <= BIGGEST_PAY
+    p, ok = _policy_of(ctx, rows, start, ok, pols)
+    if not ok.any():
+        return _none(rows)
+    q = np.where(ok, p, len(pols.all))
+
+    def floor_rules(pol: Policy) -> tuple[int, int, int]:
+        """(percent, first day the floor applies, the month the minimum-wage table was checked): -1 for none."""
+        try:
+            floor = pay_rules(pol).rest_floor
+        except LeavecalcError:
+            return -1, 0, 0
+        if floor is None:
+            return -1, 0, 0
+        return floor.percent, rest_floor_since(pol).toordinal(), pay_rules(pol).minimum_wage_checked.on.toordinal()
+
+    table = pols.table(floor_rules)
+    percent, since, checked = table[q, 0], table[q, 1], table[q, 2]
+    ok &= (percent >= 0) & (start >= since)
+    month0, _ = _month_starts(np.where(ok, start, EPOCH))
+    last_month, last_first = _month_starts(np.where(ok, end, EPOCH))
+    _, checked_first = _month_starts(np.where(ok, checked, EPOCH))
+    unchecked = last_first > checked_first  # some month of the rest is after the table was checked
+    span = 2 * 12 * 200  # month numbers 1970..2169, with the policy number above them
+
+    def wage(key: int) -> int:
+        pol, month = pols.all[key // span], key % span
+        first = date(1970 + month // 12, month % 12 + 1, 1)
+        try:
+            monthly = minimum_wage_on(pol, first).monthly * 100
+        except LeavecalcError:
+            return -1
+        return int(monthly) if monthly == int(monthly) else -1
+
+    ok &= (month0 >= 0) & (last_month + 1 < span)
+    floor = paid = gap = np.zeros(rows.n, dtype=np.int64)
+    for k in range(MONTHS_OF_REST):
+        month = month0 + k
+        first = (month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)) + EPOCH
+        after = ((month + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)) + EPOCH
+        covered = np.maximum(0, np.minimum(end, after - 1) - np.maximum(start, first) + 1)
+        used = ok & (covered > 0)
+        w = _each_distinct(np.where(used, q * span + month, 0), used, wage, -1)
+        ok &= ~used | (w >= 0)
+        share = covered * (MONTH_LCM // (after - first))  # covered / days in month, over MONTH_LCM
+        month_floor = np.where(used, w, 0) * percent * share  # fen · 100 · MONTH_LCM
+        month_paid = pay * 100 * share
+        floor, paid = floor + month_floor, paid + month_paid
+        gap = gap + np.maximum(0, month_floor - month_paid)
+    den = 100 * MONTH_LCM
+    return Bulk(
+        ok=ok,
+        group=_group(np.maximum(p, 0), unchecked),
+        varying={
+            "start": start,
+            "end": end,
+            "floor_total": (2 * floor + den) // (2 * den),
+            "paid_total": (2 * paid + den) // (2 * den),
+            "shortfall_total": (2 * gap + den) // (2 * den),
+        },
+    )
+
+
 # kind -> its bulk computation. Kinds not named here are computed by the scalar engine.
 BULK: dict[str, Callable[[Context, Rows, Policies], Bulk]] = {
     "maternity": maternity_bulk,
     "miscarriage": miscarriage_bulk,
     "paternity": paternity_bulk,
     "allowance": allowance_bulk,
+    "pregnancy_rest": pregnancy_rest_bulk,
 }
 
 MONEY = ("daily_rate", "amount", "employer_top_up", "floor_total", "paid_total", "shortfall_total")
