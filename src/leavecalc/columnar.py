@@ -219,6 +219,8 @@ class Policies:
     def __init__(self) -> None:
         self.all: list[Policy] = []
         self._number: dict[int, int] = {}
+        # (policy cell, jurisdiction cell, day ordinal) -> policy number (-1: none), as chosen so far
+        self.chosen: dict[tuple[str | None, str | None, int], int] = {}
 
     def number(self, policy: Policy) -> int:
         if id(policy) not in self._number:
@@ -247,12 +249,16 @@ def _policy_of(ctx: Context, rows: Rows, day: IntArray, ok: Any, pols: Policies)
         explicit = bool(a) or ctx.policy is not None
 
         def choose(ordinal: int) -> int:
-            day = date.fromordinal(ordinal)
-            try:
-                policy = ctx.policy_for(row, day)
-            except LeavecalcError:
-                return -1
-            return -1 if explicit and not policy.in_force_on(day) else pols.number(policy)
+            known = (row.get("policy"), row.get("jurisdiction"), ordinal)
+            if known not in pols.chosen:
+                day = date.fromordinal(ordinal)
+                try:
+                    policy = ctx.policy_for(row, day)
+                except LeavecalcError:
+                    pols.chosen[known] = -1
+                else:
+                    pols.chosen[known] = -1 if explicit and not policy.in_force_on(day) else pols.number(policy)
+            return pols.chosen[known]
 
         sel = ok & (key == k)
         p[sel] = _each_distinct(day, sel, choose, -1)[sel]
@@ -693,7 +699,7 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
     ``odd_rows`` (optional) marks rows only the scalar engine reads; ``scalar_rows`` (optional)
     receives the rows the scalar engine computed, as it gave them, by row number."""
     stats = stats if stats is not None else Stats()
-    pols = Policies()
+    pols = _state(ctx)[1]
     done = np.zeros(n, dtype=bool)
     parts: list[tuple[Any, pa.Table]] = []
     if n and not ctx.calendar.overridden:  # replaced statutory days add per-year warnings: scalar
@@ -751,7 +757,7 @@ def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) 
     one) reaches the output from the id cell; populations repeat cases (births on one day), so
     each distinct case is computed once and copied with its own id.
     """
-    memo = _memo(ctx)
+    memo = _state(ctx)[0]
     out = []
     for row in rows:
         key = _alike(row, names_are_clean)
@@ -768,18 +774,20 @@ def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) 
 
 
 MEMO_SIZE = 100_000  # distinct cases remembered per context (a few hundred bytes each)
-_MEMOS: dict[int, tuple[weakref.ref[Context], tuple[Any, ...], dict[Any, dict[str, Any]]]] = {}
+State = tuple[dict[Any, dict[str, Any]], Policies]
+_STATES: dict[int, tuple[weakref.ref[Context], tuple[Any, ...], State]] = {}
 
 
-def _memo(ctx: Context) -> dict[Any, dict[str, Any]]:
-    """The rows already computed under ``ctx`` as it is now (chunks of one run share them; a
-    context given other policies, calendar or defaults starts afresh)."""
+def _state(ctx: Context) -> State:
+    """What earlier chunks under ``ctx`` as it is now worked out: the rows the scalar engine
+    computed, the policies chosen (a context given other policies, calendar or defaults starts
+    afresh)."""
     now = (id(ctx.registry), id(ctx.calendar), ctx.jurisdiction, id(ctx.policy))
-    held = _MEMOS.get(id(ctx))
+    held = _STATES.get(id(ctx))
     if held is None or held[0]() is not ctx or held[1] != now:
-        for key in [k for k, (ref, _, _) in _MEMOS.items() if ref() is None]:
-            del _MEMOS[key]
-        held = _MEMOS[id(ctx)] = (weakref.ref(ctx), now, {})
+        for key in [k for k, (ref, _, _) in _STATES.items() if ref() is None]:
+            del _STATES[key]
+        held = _STATES[id(ctx)] = (weakref.ref(ctx), now, ({}, Policies()))
     return held[2]
 
 
