@@ -84,17 +84,22 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise UserError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
 
 
-def build_case(model: type[Any], **fields: Any) -> Any:
-    """Validate a case model, turning a validation error into one line naming the option."""
-    from pydantic import ValidationError
+def build_case(model: type[Any], options: dict[str, str] | None = None, **fields: Any) -> Any:
+    """Build a case model, its error naming the option (``--babies: ...``); ``options`` maps a
+    field to its option where the names differ."""
+    from .errors import InputError
 
     try:
         return model(**fields)
-    except ValidationError as e:
-        err = e.errors()[0]
-        name = ".".join(str(p) for p in err["loc"])
-        where = f"--{name.replace('_', '-')}: " if name else ""
-        raise UserError(where + err["msg"].removeprefix("Value error, ")) from None
+    except InputError as e:
+        raise UserError(option_error(e, options or {})) from None
+
+
+def option_error(e: Any, options: dict[str, str]) -> str:
+    """An InputError as the command line says it: the field as its option."""
+    if not e.field:
+        return str(e)
+    return f"{options.get(e.field) or '--' + e.field.replace('_', '-')}: {e.reason}"
 
 
 def birth_case(model: type[Any], birth: str | None, start: str | None, delivery: DeliveryOpt, babies: int, **more: Any) -> Any:
@@ -319,7 +324,9 @@ def pregnancy_rest(
     from . import render
     from .pay import RestCase, pregnancy_rest_pay
 
-    case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
+    case = build_case(
+        RestCase, {"start": "--from", "end": "--to"}, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay
+    )
     reg = registry()
     pol = reg.resolve(policy) if policy else reg.in_force(jurisdiction, case.start)
     # All policies: when the chosen one has no floor, the error can say from when one applies.
@@ -397,7 +404,7 @@ def parenting(
 
     others = [parse_date(o, "--other-child") for o in other_child or []]
     case = build_case(
-        ParentingCase, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
+        ParentingCase, {"other_births": "--other-child"}, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
     )
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = parenting_leave(pol, case, calendar(holidays))
@@ -438,6 +445,7 @@ def plan(
 
     case = build_case(
         PlanCase,
+        {"other_births": "--other-child"},
         birth=parse_date(birth, "--birth"),
         delivery=delivery.value,
         babies=babies,

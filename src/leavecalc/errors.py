@@ -6,7 +6,14 @@ class LeavecalcError(Exception):
 
 
 class InputError(LeavecalcError, ValueError):
-    """A case that cannot be computed as given (a leave start after the birth, 0 babies...)."""
+    """A case that cannot be computed as given (a leave start after the birth, 0 babies, a
+    ``datetime`` where a date belongs...). ``field`` names the field at fault when one is,
+    and ``reason`` is the message without it (front ends name the field their own way)."""
+
+    def __init__(self, message: str, field: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason if reason is not None else message
 
 
 class PolicyError(LeavecalcError):

@@ -17,19 +17,20 @@ from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Counting, Delivery, MaternitySegmentRules, Policy
+from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
 
 
 ONE_DAY = timedelta(days=1)
 
 
-class MaternityCase(Frozen):
+class MaternityCase(Case):
     """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth)."""
 
-    birth: date
-    start: date | None = None
+    birth: Day
+    start: Day | None = None
     delivery: Delivery = "normal"
-    babies: int = Field(default=1, ge=1, le=9)
+    babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
 
 
 class SegmentPlan(NamedTuple):
@@ -77,6 +78,7 @@ def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[S
 
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.maternity
     birth = case.birth
     warnings: list[Message] = [] if policy.in_force_on(birth) else policy_date_warning(policy, birth, "生育日期", "birth date")

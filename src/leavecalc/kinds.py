@@ -1,0 +1,376 @@
+"""The kinds of question leavecalc answers, in one table: each kind's inputs (name, type,
+required or not), the input whose date chooses the policy, the engine that answers it and the
+flat fields a batch row carries. The library (:func:`compute`), ``leavecalc batch`` and the
+command line all go through this table, so a field is accepted, refused or defaulted the same
+way everywhere (docs/library.md, docs/batch.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from .cases import check_type
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .holiday_calendar import Calendar
+    from .policy import Policy, PolicyRegistry
+
+# How an input is written: ``date`` YYYY-MM-DD; ``dates`` several of them; ``count`` a whole
+# number; ``money`` yuan with at most two decimals; ``flag`` true/false; ``choice`` one of
+# ``choices``.
+InputType = Literal["date", "dates", "count", "money", "flag", "choice"]
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str  # as batch columns and library keywords name it (CLI: --name with - for _)
+    type: InputType
+    help: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    summary: str
+    inputs: tuple[Input, ...]
+    # The inputs whose date chooses the policy in force, the first one given.
+    decided_by: tuple[str, ...]
+    engine: Callable[[Policy, dict[str, Any], Env], Any]  # the typed inputs given -> result model
+    row: Callable[[Any], dict[str, Any]]  # result model -> flat batch fields (see OUTPUT_COLUMNS)
+
+    def input(self, name: str) -> Input | None:
+        return next((i for i in self.inputs if i.name == name), None)
+
+
+@dataclass(frozen=True)
+class Env:
+    """What an engine may need besides the policy and its case."""
+
+    calendar: Calendar
+    registry: PolicyRegistry
+
+
+# Inputs every kind takes, outside its case: how to choose the policy.
+POLICY = Input("policy", "choice", "a policy id (default: the one in force on the deciding date)")
+JURISDICTION = Input("jurisdiction", "choice", "whose law applies (default nanjing)")
+
+DELIVERIES = ("normal", "cesarean", "assisted", "other_difficult")
+BIRTH = Input("birth", "date", "date of birth", required=True)
+START = Input("start", "date", "first day of leave if before the birth")
+DELIVERY = Input("delivery", "choice", "how the baby was delivered (default normal)", choices=DELIVERIES)
+BABIES = Input("babies", "count", "babies born at this birth, 1 to 9 (default 1)")
+OTHER_CHILD = Input("other_child", "dates", "birth dates of the parent's other children")
+AVG_WAGE = Input("avg_wage", "money", "employer's previous-year average monthly wage (yuan)")
+OWN_WAGE = Input("own_wage", "money", "her own monthly wage (yuan): adds the top-up")
+UNINSURED = Input("uninsured", "flag", "not covered by maternity insurance (default false)")
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _codes(result: Any) -> str:
+    return ";".join(w.code for w in result.warnings)
+
+
+def _given(fields: Mapping[str, Any], *names: str, **renamed: str) -> dict[str, Any]:
+    """The case-model arguments among ``fields``: ``names`` as they are, ``renamed`` input -> model field."""
+    out = {n: fields[n] for n in names if n in fields}
+    out.update({model: fields[n] for n, model in renamed.items() if n in fields})
+    return out
+
+
+# ---------------------------------------------------------------- the engines, by kind
+
+def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .maternity import MaternityCase, maternity_leave
+
+    return maternity_leave(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar)
+
+
+def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .miscarriage import MiscarriageCase, miscarriage_leave
+
+    return miscarriage_leave(policy, MiscarriageCase(**_given(f, "date", "weeks", "months")), env.calendar)
+
+
+def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .paternity import PaternityCase, paternity_leave
+
+    case = PaternityCase(**_given(f, "birth", "start", "delivery", "babies", "mother_start", "mother_end"))
+    return paternity_leave(policy, case, env.calendar)
+
+
+def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .parenting import ParentingCase, parenting_leave
+
+    case = ParentingCase(**_given(f, "birth", "start", "days", other_child="other_births"))
+    return parenting_leave(policy, case, env.calendar)
+
+
+def _wages(f: Mapping[str, Any], needed: bool) -> Any:
+    from .pay import Wages
+
+    if not needed and not any(k in f for k in ("avg_wage", "own_wage", "uninsured")):
+        return None
+    return Wages(**_given(f, "avg_wage", "own_wage"), insured=not f.get("uninsured", False))
+
+
+def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .maternity import MaternityCase
+    from .pay import allowance_for_days, check_allowance_days, maternity_pay
+
+    if ("days" in f) == ("birth" in f):
+        raise InputError("give either days (allowance days) or birth (the date of birth), not both or neither")
+    wages = _wages(f, needed=True)
+    if "days" in f:
+        check_allowance_days(f["days"])
+        if any(k in f for k in ("start", "delivery", "babies")):
+            raise InputError("start, delivery and babies go with birth; with days give the allowance days only")
+        return allowance_for_days(policy, f["days"], wages, f.get("on"))
+    if "on" in f:
+        raise InputError("on goes with days; with birth the policy is the one in force on the birth date")
+    return maternity_pay(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar, wages)
+
+
+def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .pay import RestCase, pregnancy_rest_pay
+
+    # All policies: when the chosen one has no floor, the error can say from when one applies.
+    return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **{"from": "start", "to": "end"})), env.registry.policies)
+
+
+def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .plan import PlanCase, make_plan
+
+    case = PlanCase(
+        **_given(
+            f, "birth", "delivery", "babies", "due", "conception", "maternity_start", "paternity_start",
+            "contract_end", "dispute_known", other_child="other_births",
+        )
+    )
+    return make_plan(policy, case, env.calendar, _wages(f, needed=False))
+
+
+# ---------------------------------------------------------------- flat rows, by kind
+
+def _leave_row(r: Any) -> dict[str, Any]:
+    return {
+        "policy": r.policy,
+        "total_days": r.total_days,
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat(),
+        "return_to_work": r.return_to_work.isoformat(),
+        "provisional": r.provisional,
+        "warnings": _codes(r),
+    }
+
+
+def _parenting_row(r: Any) -> dict[str, Any]:
+    """The whole entitlement (``total_days`` from birth to ``end``); with a block, the block too."""
+    out = {
+        "policy": r.policy,
+        "total_days": r.total_days,
+        "start": r.birth.isoformat(),
+        "end": r.last_day.isoformat(),
+        "provisional": r.provisional,
+        "warnings": _codes(r),
+    }
+    if r.block is not None:
+        out |= {
+            "block_start": r.block.start.isoformat(),
+            "block_end": r.block.end.isoformat(),
+            "return_to_work": r.block.return_to_work.isoformat(),
+        }
+    return out
+
+
+def _money_row(r: Any) -> dict[str, Any]:
+    return {
+        "days": r.days,
+        "daily_rate": str(r.daily_rate),
+        "amount": str(r.amount),
+        "employer_top_up": str(r.employer_top_up),
+        "paid_by": r.paid_by,
+    }
+
+
+def _allowance_row(r: Any) -> dict[str, Any]:
+    return {
+        "policy": r.policy,
+        **_money_row(r),
+        "start": _iso(r.leave_start),
+        "end": _iso(r.leave_end),
+        "warnings": _codes(r),
+    }
+
+
+def _rest_row(r: Any) -> dict[str, Any]:
+    return {
+        "policy": r.policy,
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat(),
+        "floor_total": str(r.floor_total),
+        "paid_total": str(r.paid_total),
+        "shortfall_total": str(r.shortfall_total),
+        "warnings": _codes(r),
+    }
+
+
+def _plan_row(r: Any) -> dict[str, Any]:
+    """Maternity leave in the leave columns; the other periods' ends in their own columns."""
+    out = _leave_row(r.maternity) | {
+        "provisional": r.provisional,
+        "paternity_start": r.paternity.start.isoformat(),
+        "paternity_end": r.paternity.end.isoformat(),
+        "lactation_end": r.lactation.end.isoformat(),
+        "parenting_end": r.parenting.last_day.isoformat(),
+        "protected_end": r.protected_period.end.isoformat(),
+        "arbitration_last_day": _iso(r.arbitration.last_day) if r.arbitration is not None else None,
+        "warnings": _codes(r),
+    }
+    if r.allowance is not None:
+        out |= _money_row(r.allowance)
+    return out
+
+
+# ---------------------------------------------------------------- the table
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("maternity", "maternity leave: days, end date, day back at work",
+             (BIRTH, START, DELIVERY, BABIES), ("birth",), _maternity, _leave_row),
+        Kind("miscarriage", "miscarriage or termination leave (流产假)",
+             (Input("date", "date", "date of the miscarriage or termination", required=True),
+              Input("weeks", "count", "completed weeks of pregnancy (or months)"),
+              Input("months", "count", "completed months of pregnancy (or weeks)")),
+             ("date",), _miscarriage, _leave_row),
+        Kind("paternity", "paternity leave (护理假)",
+             (BIRTH, Input("start", "date", "first day of paternity leave (default: the birth)"), DELIVERY, BABIES,
+              Input("mother_start", "date", "first day of the mother's maternity leave (default: computed)"),
+              Input("mother_end", "date", "last day of the mother's maternity leave (default: computed)")),
+             ("birth",), _paternity, _leave_row),
+        Kind("parenting", "parenting leave (育儿假) to the child's third birthday, and a block of it",
+             (Input("birth", "date", "the child's date of birth", required=True),
+              Input("start", "date", "first day of a block of parenting leave"),
+              Input("days", "count", "days of that block (default: the year's days)"), OTHER_CHILD),
+             ("birth",), _parenting, _parenting_row),
+        Kind("allowance", "maternity allowance (生育津贴) and the employer's top-up",
+             (AVG_WAGE, OWN_WAGE, UNINSURED,
+              Input("birth", "date", "date of birth (or give days)"), START, DELIVERY, BABIES,
+              Input("days", "count", "allowance days, 1 to 1000, instead of birth"),
+              Input("on", "date", "with days: the first day of leave, to choose the policy")),
+             ("birth", "on"), _allowance, _allowance_row),
+        Kind("pregnancy_rest", "pregnancy rest (保胎休息): the pay floor and any shortfall",
+             (Input("from", "date", "first day of the rest", required=True),
+              Input("to", "date", "last day of the rest (at most 300 days in all)", required=True),
+              Input("pay", "money", "monthly pay agreed for the rest (yuan)", required=True)),
+             ("from",), _pregnancy_rest, _rest_row),
+        Kind("plan", "both parents' timeline: every period and protection around a birth",
+             (Input("birth", "date", "date of birth (or expected birth)", required=True), DELIVERY, BABIES,
+              Input("due", "date", "due date (预产期)"),
+              Input("conception", "date", "conception date, instead of due"),
+              Input("maternity_start", "date", "first day of maternity leave if before the birth"),
+              Input("paternity_start", "date", "first day of paternity leave (default: the birth)"),
+              Input("contract_end", "date", "last day of the mother's fixed-term contract"),
+              Input("dispute_known", "date", "day she knew her rights were infringed (arbitration limit)"),
+              OTHER_CHILD, AVG_WAGE, OWN_WAGE, UNINSURED),
+             ("birth",), _plan, _plan_row),
+    )
+}
+
+# Every input name any kind takes, with the policy choice: a batch column outside these is unknown.
+ALL_INPUTS: frozenset[str] = frozenset(
+    {i.name for k in KINDS.values() for i in k.inputs} | {POLICY.name, JURISDICTION.name}
+)
+
+# The batch output columns, in order (fixed, so a streamed CSV can write its header first). Later
+# additions go at the end so existing positions never move.
+OUTPUT_COLUMNS = (
+    "id", "kind", "error", "policy", "total_days", "start", "end", "return_to_work", "provisional",
+    "block_start", "block_end", "days", "daily_rate", "amount", "employer_top_up", "paid_by",
+    "floor_total", "paid_total", "shortfall_total", "warnings",
+    "paternity_start", "paternity_end", "lactation_end", "parenting_end", "protected_end", "arbitration_last_day",
+)
+
+
+def kind_named(name: Any) -> Kind:
+    kind = KINDS.get(name) if isinstance(name, str) else None
+    if kind is None:
+        shown = repr(name) if len(repr(name)) <= 40 else repr(name)[:37] + "..."
+        raise InputError(f"unknown kind {shown} (one of: {', '.join(KINDS)})", field="kind")
+    return kind
+
+
+def check_inputs(kind: Kind, names: Any) -> None:
+    """Every name must be an input of ``kind`` (or the policy choice); the first that is not is an
+    InputError saying whether it belongs to another kind or to none."""
+    for name in names:
+        if name in (POLICY.name, JURISDICTION.name) or kind.input(name) is not None:
+            continue
+        if name in ALL_INPUTS:
+            users = ", ".join(k.name for k in KINDS.values() if k.input(name) is not None)
+            raise InputError(f"{name} does not apply to {kind.name} (only to {users})", field=name)
+        shown = name if len(name) <= 40 else name[:37] + "..."
+        raise InputError(f"unknown field {shown!r} (the fields of {kind.name}: {', '.join(i.name for i in kind.inputs)})", field=name)
+    for i in kind.inputs:
+        if i.required and i.name not in names:
+            raise InputError(f"{i.name}: required for {kind.name}", field=i.name, reason="required")
+
+
+def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistry, jurisdiction: str) -> Policy:
+    """The policy named by ``policy``, else the one of ``jurisdiction`` in force on the deciding date."""
+    if "policy" in fields:
+        return registry.get(fields["policy"])
+    day = next((fields[n] for n in kind.decided_by if n in fields), None)
+    if day is None:
+        raise InputError(
+            f"{kind.name}: no date to choose the policy by: give {' or '.join(kind.decided_by)}, or policy"
+        )
+    return registry.in_force(fields.get("jurisdiction", jurisdiction), day)
+
+
+def solve(kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str = "nanjing", policy: Policy | None = None) -> Any:
+    """The result of ``kind`` for typed ``fields`` (absent inputs left out), checked against the table."""
+    check_inputs(kind, fields)
+    if policy is None or "policy" in fields:
+        policy = choose_policy(kind, fields, env.registry, jurisdiction)
+    return kind.engine(policy, {k: v for k, v in fields.items() if k not in ("policy", "jurisdiction")}, env)
+
+
+def compute(
+    kind: str,
+    *,
+    policy: Policy | None = None,
+    jurisdiction: str = "nanjing",
+    registry: PolicyRegistry | None = None,
+    calendar: Calendar | None = None,
+    **fields: Any,
+) -> Any:
+    """Answer one question of ``kind`` (a key of :data:`KINDS`) from keyword ``fields``.
+
+    ``leavecalc.compute("maternity", birth=date(2025, 3, 10), delivery="cesarean")``. Fields are
+    Python values (``datetime.date``, ``int``, ``Decimal`` or text for money, ``bool``, a list of
+    dates for ``other_child``); ``None`` means absent. Without ``policy``, the policy of
+    ``jurisdiction`` in force on the kind's deciding date is used. Unknown or inapplicable
+    fields, and wrong types, raise :class:`~leavecalc.errors.InputError`.
+    """
+    from .holiday_calendar import Calendar, bundled_calendar
+    from .policy import Policy, PolicyRegistry, bundled_policies
+
+    chosen = kind_named(kind)
+    if policy is not None:
+        check_type(policy, Policy, "policy")
+    reg = registry if registry is not None else bundled_policies()
+    check_type(reg, PolicyRegistry, "registry")
+    cal = calendar if calendar is not None else bundled_calendar()
+    check_type(cal, Calendar, "calendar")
+    given = {k: v for k, v in fields.items() if v is not None}
+    return solve(chosen, given, Env(cal, reg), jurisdiction, policy)
