@@ -1,5 +1,7 @@
 """The errors leavecalc raises on purpose. Each message is one plain line for the user."""
 
+from __future__ import annotations
+
 
 class LeavecalcError(Exception):
     """Base class: bad input, a broken policy or holiday file, or a date nothing covers."""
@@ -10,10 +12,23 @@ class InputError(LeavecalcError, ValueError):
     ``datetime`` where a date belongs...). ``field`` names the field at fault when one is,
     and ``reason`` is the message without it (front ends name the field their own way)."""
 
-    def __init__(self, message: str, field: str | None = None, reason: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, reason: str | None = None, template: str | None = None) -> None:
         super().__init__(message)
         self.field = field
         self.reason = reason if reason is not None else message
+        # The message with each input as ``{name}``, for front ends that call inputs otherwise
+        # (the command line: ``--name``).
+        self.template = template
+
+    @classmethod
+    def naming(cls, template: str) -> InputError:
+        """An error whose message names inputs as ``{name}``: plain names here, options on the CLI."""
+        return cls(template.format_map(_Plain()), template=template)
+
+
+class _Plain(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 class PolicyError(LeavecalcError):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from .cases import check_type
+from .cases import check_count, check_date, check_type
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -43,17 +43,31 @@ class Kind:
     decided_by: tuple[str, ...]
     engine: Callable[[Policy, dict[str, Any], Env], Any]  # the typed inputs given -> result model
     row: Callable[[Any], dict[str, Any]]  # result model -> flat batch fields (see OUTPUT_COLUMNS)
+    # Inputs whose case-model field has another name (input, model field), so an error about
+    # the field names the input.
+    renamed: tuple[tuple[str, str], ...] = ()
+    # Rules between inputs, checked with the names before anything is computed.
+    check: Callable[[Mapping[str, Any]], None] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {i.name: i for i in self.inputs})
 
     def input(self, name: str) -> Input | None:
-        return next((i for i in self.inputs if i.name == name), None)
+        return self._by_name.get(name)  # type: ignore[attr-defined,no-any-return]
 
 
-@dataclass(frozen=True)
 class Env:
-    """What an engine may need besides the policy and its case."""
+    """What an engine may need besides the policy and its case. The calendar may be given as a
+    function building it, called only by a kind that counts days (start-up stays fast)."""
 
-    calendar: Calendar
-    registry: PolicyRegistry
+    def __init__(self, calendar: Calendar | Callable[[], Calendar], registry: PolicyRegistry) -> None:
+        self._calendar, self.registry = calendar, registry
+
+    @property
+    def calendar(self) -> Calendar:
+        if callable(self._calendar):
+            self._calendar = self._calendar()
+        return self._calendar
 
 
 # Inputs every kind takes, outside its case: how to choose the policy.
@@ -88,6 +102,10 @@ def _given(fields: Mapping[str, Any], *names: str, **renamed: str) -> dict[str, 
 
 # ---------------------------------------------------------------- the engines, by kind
 
+OTHER_RENAMED = (("other_child", "other_births"),)
+REST_RENAMED = (("from", "start"), ("to", "end"))
+
+
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     from .maternity import MaternityCase, maternity_leave
 
@@ -110,7 +128,7 @@ def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     from .parenting import ParentingCase, parenting_leave
 
-    case = ParentingCase(**_given(f, "birth", "start", "days", other_child="other_births"))
+    case = ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
     return parenting_leave(policy, case, env.calendar)
 
 
@@ -124,26 +142,32 @@ def _wages(f: Mapping[str, Any], needed: bool) -> Any:
 
 def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     from .maternity import MaternityCase
-    from .pay import allowance_for_days, check_allowance_days, maternity_pay
+    from .pay import allowance_for_days, maternity_pay
 
-    if ("days" in f) == ("birth" in f):
-        raise InputError("give either days (allowance days) or birth (the date of birth), not both or neither")
     wages = _wages(f, needed=True)
     if "days" in f:
-        check_allowance_days(f["days"])
-        if any(k in f for k in ("start", "delivery", "babies")):
-            raise InputError("start, delivery and babies go with birth; with days give the allowance days only")
         return allowance_for_days(policy, f["days"], wages, f.get("on"))
-    if "on" in f:
-        raise InputError("on goes with days; with birth the policy is the one in force on the birth date")
     return maternity_pay(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar, wages)
+
+
+def _allowance_check(f: Mapping[str, Any]) -> None:
+    from .pay import check_allowance_days
+
+    if ("days" in f) == ("birth" in f):
+        raise InputError.naming("give either {days} (allowance days) or {birth} (the date of birth), not both or neither")
+    if "days" in f:
+        check_allowance_days(check_count(f["days"], "days"))  # before the policy: a typing slip is the thing to report
+        if any(k in f for k in ("start", "delivery", "babies")):
+            raise InputError.naming("{start}, {delivery} and {babies} go with {birth}; with {days} give the allowance days only")
+    elif "on" in f:
+        raise InputError.naming("{on} goes with {days}; with {birth} the policy is the one in force on the birth date")
 
 
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     from .pay import RestCase, pregnancy_rest_pay
 
     # All policies: when the chosen one has no floor, the error can say from when one applies.
-    return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **{"from": "start", "to": "end"})), env.registry.policies)
+    return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
 
 
 def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
@@ -152,7 +176,7 @@ def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     case = PlanCase(
         **_given(
             f, "birth", "delivery", "babies", "due", "conception", "maternity_start", "paternity_start",
-            "contract_end", "dispute_known", other_child="other_births",
+            "contract_end", "dispute_known", **dict(OTHER_RENAMED),
         )
     )
     return make_plan(policy, case, env.calendar, _wages(f, needed=False))
@@ -261,18 +285,18 @@ KINDS: dict[str, Kind] = {
              (Input("birth", "date", "the child's date of birth", required=True),
               Input("start", "date", "first day of a block of parenting leave"),
               Input("days", "count", "days of that block (default: the year's days)"), OTHER_CHILD),
-             ("birth",), _parenting, _parenting_row),
+             ("birth",), _parenting, _parenting_row, OTHER_RENAMED),
         Kind("allowance", "maternity allowance (生育津贴) and the employer's top-up",
              (AVG_WAGE, OWN_WAGE, UNINSURED,
               Input("birth", "date", "date of birth (or give days)"), START, DELIVERY, BABIES,
               Input("days", "count", "allowance days, 1 to 1000, instead of birth"),
-              Input("on", "date", "with days: the first day of leave, to choose the policy")),
-             ("birth", "on"), _allowance, _allowance_row),
+              Input("on", "date", "with days: the first day of leave (chooses the policy in force)")),
+             ("birth", "on"), _allowance, _allowance_row, check=_allowance_check),
         Kind("pregnancy_rest", "pregnancy rest (保胎休息): the pay floor and any shortfall",
              (Input("from", "date", "first day of the rest", required=True),
               Input("to", "date", "last day of the rest (at most 300 days in all)", required=True),
               Input("pay", "money", "monthly pay agreed for the rest (yuan)", required=True)),
-             ("from",), _pregnancy_rest, _rest_row),
+             ("from",), _pregnancy_rest, _rest_row, REST_RENAMED),
         Kind("plan", "both parents' timeline: every period and protection around a birth",
              (Input("birth", "date", "date of birth (or expected birth)", required=True), DELIVERY, BABIES,
               Input("due", "date", "due date (预产期)"),
@@ -282,14 +306,14 @@ KINDS: dict[str, Kind] = {
               Input("contract_end", "date", "last day of the mother's fixed-term contract"),
               Input("dispute_known", "date", "day she knew her rights were infringed (arbitration limit)"),
               OTHER_CHILD, AVG_WAGE, OWN_WAGE, UNINSURED),
-             ("birth",), _plan, _plan_row),
+             ("birth",), _plan, _plan_row, OTHER_RENAMED),
     )
 }
 
+COMMON = {POLICY.name: POLICY, JURISDICTION.name: JURISDICTION}
+
 # Every input name any kind takes, with the policy choice: a batch column outside these is unknown.
-ALL_INPUTS: frozenset[str] = frozenset(
-    {i.name for k in KINDS.values() for i in k.inputs} | {POLICY.name, JURISDICTION.name}
-)
+ALL_INPUTS: frozenset[str] = frozenset({i.name for k in KINDS.values() for i in k.inputs} | set(COMMON))
 
 # The batch output columns, in order (fixed, so a streamed CSV can write its header first). Later
 # additions go at the end so existing positions never move.
@@ -309,31 +333,41 @@ def kind_named(name: Any) -> Kind:
     return kind
 
 
-def check_inputs(kind: Kind, names: Any) -> None:
-    """Every name must be an input of ``kind`` (or the policy choice); the first that is not is an
-    InputError saying whether it belongs to another kind or to none."""
+def input_spec(kind: Kind, name: str) -> Input:
+    """The input ``name`` of ``kind`` (or the policy choice); else an InputError saying whether it
+    belongs to another kind or to none."""
+    spec = kind.input(name) or COMMON.get(name)
+    if spec is not None:
+        return spec
+    if name in ALL_INPUTS:
+        users = ", ".join(k.name for k in KINDS.values() if k.input(name) is not None)
+        raise InputError(f"{name} does not apply to {kind.name} (only to {users})", field=name)
+    shown = name if len(name) <= 40 else name[:37] + "..."
+    raise InputError(f"unknown field {shown!r} (the fields of {kind.name}: {', '.join(i.name for i in kind.inputs)})")
+
+
+def check_inputs(kind: Kind, names: Mapping[str, Any]) -> None:
+    """Every name must be an input of ``kind`` (or the policy choice), every required input
+    given, and the kind's rules between inputs kept."""
     for name in names:
-        if name in (POLICY.name, JURISDICTION.name) or kind.input(name) is not None:
-            continue
-        if name in ALL_INPUTS:
-            users = ", ".join(k.name for k in KINDS.values() if k.input(name) is not None)
-            raise InputError(f"{name} does not apply to {kind.name} (only to {users})", field=name)
-        shown = name if len(name) <= 40 else name[:37] + "..."
-        raise InputError(f"unknown field {shown!r} (the fields of {kind.name}: {', '.join(i.name for i in kind.inputs)})", field=name)
+        input_spec(kind, name)
     for i in kind.inputs:
         if i.required and i.name not in names:
-            raise InputError(f"{i.name}: required for {kind.name}", field=i.name, reason="required")
+            raise InputError(f"{i.name}: required for {kind.name}", field=i.name, reason=f"required for {kind.name}")
+    if kind.check is not None:
+        kind.check(names)
 
 
 def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistry, jurisdiction: str) -> Policy:
     """The policy named by ``policy``, else the one of ``jurisdiction`` in force on the deciding date."""
     if "policy" in fields:
+        if not isinstance(fields["policy"], str):
+            raise InputError(f"policy: {fields['policy']!r:.40} is not a policy id", field="policy")
         return registry.get(fields["policy"])
-    day = next((fields[n] for n in kind.decided_by if n in fields), None)
+    day = next((check_date(fields[n], n) for n in kind.decided_by if n in fields), None)
     if day is None:
-        raise InputError(
-            f"{kind.name}: no date to choose the policy by: give {' or '.join(kind.decided_by)}, or policy"
-        )
+        names = " or ".join("{" + n + "}" for n in kind.decided_by)
+        raise InputError.naming(f"no date to choose the policy by: give {names}, or {{policy}}")
     return registry.in_force(fields.get("jurisdiction", jurisdiction), day)
 
 
@@ -342,7 +376,13 @@ def solve(kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str = "nan
     check_inputs(kind, fields)
     if policy is None or "policy" in fields:
         policy = choose_policy(kind, fields, env.registry, jurisdiction)
-    return kind.engine(policy, {k: v for k, v in fields.items() if k not in ("policy", "jurisdiction")}, env)
+    try:
+        return kind.engine(policy, {k: v for k, v in fields.items() if k not in COMMON}, env)
+    except InputError as e:
+        named = {model: name for name, model in kind.renamed}
+        if e.field in named:
+            raise InputError(f"{named[e.field]}: {e.reason}", field=named[e.field], reason=e.reason) from None
+        raise
 
 
 def compute(
