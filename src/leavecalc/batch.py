@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from .dates import parse_iso_date
-from .errors import InputError, LeavecalcError
+from .errors import InputError, LeavecalcError, Stopped
 from .files import output_file
 from .holiday_calendar import Calendar
 from .kinds import ALL_INPUTS, OUTPUT_COLUMNS, Env, Input, Kind, input_spec, kind_named, solve
@@ -84,7 +85,7 @@ _TRUE, _FALSE = ("true", "1", "yes", "y"), ("false", "0", "no", "n")
 
 def shown(value: Any) -> str:
     """A value in a message, cut short: a 100 KB cell must not come back whole."""
-    text = repr(value)
+    text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -171,12 +172,17 @@ def process(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool = False)
             row_id = raw.get("id")
             return {"id": "" if row_id is None else str(row_id).strip(), "kind": "", "error": str(e)}
     row_id, kind_name = row.get("id"), row.get("kind")
+    if isinstance(row_id, str) and len(row_id) > MAX_CELL_CHARS:
+        row_id = None  # reported below, not echoed
     out: dict[str, Any] = {
         "id": "" if row_id is None else str(row_id).strip(),
         "kind": "" if kind_name is None else str(kind_name).strip(),
         "error": "",
     }
     try:
+        too_long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS), None)
+        if too_long is not None:
+            raise InputError(f"{column_name(str(too_long))[:40]}: {len(row[too_long])} characters, more than the {MAX_CELL_CHARS} a cell may hold")
         if not out["id"]:
             raise InputError("missing id")
         if from_json and row_id.__class__ not in (str, int):
@@ -239,6 +245,7 @@ def check_input(path: str, fmt: Format, name: str | None = None) -> None:
                 except UnicodeDecodeError:
                     raise BatchFileError(f"{shown}: line {line_no} is not UTF-8 text: save it as UTF-8") from None
         if fmt == "csv":
+            allow_long_cells()
             with open(path, encoding="utf-8-sig", newline="\n") as f:
                 reader = csv.reader(f, strict=True)
                 try:
@@ -248,6 +255,16 @@ def check_input(path: str, fmt: Format, name: str | None = None) -> None:
                     raise BatchFileError(f"{shown}: line {reader.line_num}: {csv_problem(e)}") from None
     except OSError as e:
         raise BatchFileError(f"{shown}: cannot read it ({e.strerror or e})") from None
+
+
+# The longest text a cell may hold; a longer one (a pasted document) is its row's error.
+MAX_CELL_CHARS = 10_000
+
+
+def allow_long_cells() -> None:
+    """The csv module refuses a cell over 128 KB by stopping the whole read; raise its limit so
+    such a cell is read, and becomes its row's error (MAX_CELL_CHARS) instead."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
 def csv_problem(e: csv.Error) -> str:
@@ -264,8 +281,7 @@ def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[Record]:
     before any output is written: it must name id and kind, no column twice, and only columns
     some kind takes (a misspelt column is refused, never ignored)."""
     if fmt == "csv":
-        # One cell may be long (an id of 200 KB); it becomes that row's error, not a crash.
-        csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+        allow_long_cells()
         reader = csv.reader(f, strict=True)
         header = next(reader, None)
         names = [column_name(h) for h in header or []]
@@ -306,7 +322,8 @@ def _json_lines(f: IO[str]) -> Iterator[Record]:
             yield RowError(f"line {n}: not valid JSON ({e.msg})")
             continue
         except ValueError as e:  # an integer past Python's digit limit, NaN
-            yield RowError(f"line {n}: not valid JSON ({str(e)[:80]})")
+            problem = "a number with too many digits" if "digits" in str(e) else str(e)[:80]
+            yield RowError(f"line {n}: not valid JSON ({problem})")
             continue
         except RecursionError:
             yield RowError(f"line {n}: not valid JSON (nested too deep)")
@@ -483,14 +500,10 @@ class OutputClosed(LeavecalcError):
     """Standard output was closed by its reader (``leavecalc batch IN | head -1``): the run stops."""
 
 
-class Stopped(BaseException):
-    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so every temporary file is removed."""
-
-
 @contextmanager
 def _stop_on_sigterm() -> Iterator[None]:
     def stop(signum: int, frame: Any) -> None:
-        raise Stopped(f"stopped by signal {signum}")
+        raise Stopped(signum)
 
     try:
         old = signal.signal(signal.SIGTERM, stop)
@@ -514,7 +527,8 @@ def run_files(
     never leaves it empty or half-written, and leaves no temporary file behind.
     """
     in_fmt = detect_format(source, fmt_in)
-    out_fmt = detect_format(target, fmt_out, default=in_fmt)
+    # A device or FIFO (-o /dev/stdout) has no extension to go by: the input's format, as stdout.
+    out_fmt = detect_format(None if _not_a_file(target) else target, fmt_out, default=in_fmt)
     to_file = bool(target) and target != "-"
     if to_file and source != "-" and Path(target).exists() and _same_file(source, str(target)):  # type: ignore[arg-type]
         raise BatchFileError(f"{target} is the input file: write the output to another file")
@@ -551,6 +565,13 @@ def _run_to_stdout(
         os.close(devnull)
         raise OutputClosed("standard output was closed by its reader: stopped") from None
     return summary
+
+
+def _not_a_file(path: str | None) -> bool:
+    try:
+        return path is not None and path != "-" and not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _same_file(a: str, b: str) -> bool:

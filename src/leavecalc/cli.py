@@ -81,7 +81,8 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return parse_iso_date(value)
     except ValueError:
-        raise UserError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
+        shown = repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+        raise UserError(f"{option}: {shown} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
 
 
 def build_case(model: type[Any], options: dict[str, str] | None = None, **fields: Any) -> Any:
@@ -464,7 +465,14 @@ def plan(
     typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))
 
 
+# The longest message shown: one that echoes a 100 KB argument must not print it whole.
+MAX_MESSAGE = 400
+
+
 def fail(message: str) -> NoReturn:
+    message = " ".join(message.split("\n"))
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 3] + "..."
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)
 
@@ -488,13 +496,16 @@ def command_for(args: list[str]) -> Any:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app and turns every expected error into one line and exit code 2."""
-    from .errors import LeavecalcError
+    from .errors import LeavecalcError, Stopped
 
     args = argv if argv is not None else sys.argv[1:]
     try:
         code = command_for(args).main(args=args, prog_name="leavecalc", standalone_mode=False)
     except (LeavecalcError, UserError) as e:
         fail(str(e))
+    except Stopped as e:  # files were cleaned up on the way out; exit as the signal would
+        typer.echo("leavecalc: stopped", err=True)
+        raise SystemExit(128 + int(e.args[0])) from None
     except typer.Abort:
         fail("aborted")
     except OSError as e:

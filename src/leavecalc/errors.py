@@ -41,3 +41,8 @@ class NoPolicyError(LeavecalcError):
 
 class CalendarError(LeavecalcError):
     """A date outside the years the holiday calendar can speak for, or a broken holiday file."""
+
+
+class Stopped(BaseException):
+    """A stop signal (SIGTERM), raised like Ctrl-C's KeyboardInterrupt so that ``finally``
+    blocks remove every temporary file. ``args[0]`` is the signal number."""

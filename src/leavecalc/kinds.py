@@ -341,7 +341,8 @@ def input_spec(kind: Kind, name: str) -> Input:
         return spec
     if name in ALL_INPUTS:
         users = ", ".join(k.name for k in KINDS.values() if k.input(name) is not None)
-        raise InputError(f"{name} does not apply to {kind.name} (only to {users})", field=name)
+        reason = f"does not apply to {kind.name} (only to {users})"
+        raise InputError(f"{name}: {reason}", field=name, reason=reason)
     shown = name if len(name) <= 40 else name[:37] + "..."
     raise InputError(f"unknown field {shown!r} (the fields of {kind.name}: {', '.join(i.name for i in kind.inputs)})")
 
