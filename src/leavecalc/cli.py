@@ -163,8 +163,11 @@ def holidays_dir() -> Path:
 
 def calendar(files: list[Path] | None = None) -> Calendar:
     """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
-    folder = holidays_dir()
-    user_files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    from .holiday_data import user_holiday_files
+
+    user_files, warnings = user_holiday_files(holidays_dir())
+    for w in warnings:  # never ignored silently, but no reason to stop: the bundled data stands
+        typer.echo(f"leavecalc: warning: {w}", err=True)
     if not files and not user_files:  # the common case: no file to read or validate
         from .holiday_calendar import bundled_calendar
 
