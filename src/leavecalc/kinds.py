@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .cases import check_count, check_date, check_type
 from .errors import InputError
-
-if TYPE_CHECKING:
-    from .holiday_calendar import Calendar
-    from .policy import Policy, PolicyRegistry
+from .holiday_calendar import Calendar, bundled_calendar
+from .policy import Policy, PolicyRegistry, bundled_policies
 
 # How an input is written: ``date`` YYYY-MM-DD; ``dates`` several of them; ``count`` a whole
 # number; ``money`` yuan with at most two decimals; ``flag`` true/false; ``choice`` one of
@@ -403,9 +401,6 @@ def compute(
     ``jurisdiction`` in force on the kind's deciding date is used. Unknown or inapplicable
     fields, and wrong types, raise :class:`~leavecalc.errors.InputError`.
     """
-    from .holiday_calendar import Calendar, bundled_calendar
-    from .policy import Policy, PolicyRegistry, bundled_policies
-
     chosen = kind_named(kind)
     if policy is not None:
         check_type(policy, Policy, "policy")
