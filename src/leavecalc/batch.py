@@ -385,17 +385,22 @@ class Writer:
         self.f, self.fmt = f, fmt
         if fmt == "csv":
             self.csv = csv.writer(f, lineterminator="\n")
+            self.quoted = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
             self.csv.writerow(COLUMNS)
 
     def write(self, row: dict[str, Any]) -> None:
         if self.fmt == "csv":
             # Booleans as true/false, as in JSON; written inline: this runs for every cell of every row.
             cells = [("true" if v else "false") if v.__class__ is bool else v for v in map(row.get, COLUMNS)]
+            bare_cr = False
             for i in ECHOED:
                 cell = cells[i]
                 if cell:
                     cells[i] = csv_safe(str(cell))
-            self.csv.writerow(cells)
+                    bare_cr = bare_cr or "\r" in cell
+            # The csv module leaves a CR unquoted when lines end in LF alone; a reader would then
+            # split the record. Such a row (rare: an id holding a CR) has every cell quoted.
+            (self.quoted if bare_cr else self.csv).writerow(cells)
         else:
             self.f.write(json_line(row))
             self.f.write("\n")

@@ -422,6 +422,9 @@ class PolicyRegistry:
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
         """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
+        from .cases import check_date  # imported here: cases imports this module
+
+        day = check_date(day, "day")
         candidates = self._by_place.get(jurisdiction)
         if candidates is None:
             raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
