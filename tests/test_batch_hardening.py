@@ -340,7 +340,7 @@ def test_random_json_objects_each_give_one_row_in_order(ctx, rows):
             assert len(ids) == 1 and got["id"] == str(ids[0]).strip()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300), st.sampled_from([".csv", ".jsonl"]))
 def test_random_bytes_never_crash_and_every_record_gives_a_row(capsys, tmp_path_factory, data, suffix):
     folder = tmp_path_factory.mktemp("bytes")
