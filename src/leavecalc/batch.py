@@ -143,7 +143,8 @@ def row_fields(kind: Kind, row: Mapping[str, Any], from_json: bool) -> dict[str,
     for name, value in row.items():
         if name in ("id", "kind") or value is None or (isinstance(value, str) and not (value := value.strip())):
             continue
-        spec = input_spec(kind, name)  # an input of another kind, or of none, is an error
+        # An input of another kind, or of none, is an error (input_spec says which).
+        spec = kind.input(name) or input_spec(kind, name)
         try:
             fields[name] = typed(spec, value, from_json)
         except ValueError as e:
@@ -172,23 +173,18 @@ def process(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool = False)
             row_id = raw.get("id")
             return {"id": "" if row_id is None else str(row_id).strip(), "kind": "", "error": str(e)}
     row_id, kind_name = row.get("id"), row.get("kind")
-    if isinstance(row_id, str) and len(row_id) > MAX_CELL_CHARS:
-        row_id = None  # reported below, not echoed
     out: dict[str, Any] = {
         "id": "" if row_id is None else str(row_id).strip(),
         "kind": "" if kind_name is None else str(kind_name).strip(),
         "error": "",
     }
     try:
-        too_long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS), None)
-        if too_long is not None:
-            raise InputError(f"{column_name(str(too_long))[:40]}: {len(row[too_long])} characters, more than the {MAX_CELL_CHARS} a cell may hold")
         if not out["id"]:
             raise InputError("missing id")
         if from_json and row_id.__class__ not in (str, int):
             raise InputError(f"id: {shown(row_id)} is not text or a whole number", field="id")
         kind = kind_named(out["kind"] if isinstance(kind_name, str) else kind_name)
-        result = solve(kind, row_fields(kind, row, from_json), ctx.env, ctx.jurisdiction, ctx.policy)
+        result = solve(kind, row_fields(kind, row, from_json), ctx.env, ctx.jurisdiction, ctx.policy, names_known=True)
         out.update(kind.row(result))
     except (LeavecalcError, ValueError) as e:
         out["error"] = describe(e)
@@ -267,6 +263,14 @@ def allow_long_cells() -> None:
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
+def too_long(row: Mapping[str, Any]) -> RowError:
+    """The error of a row with a cell past MAX_CELL_CHARS; its id is shown unless it is the long one."""
+    name, value = next((k, v) for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS)
+    row_id = row.get("id")
+    shown_id = row_id.strip() if isinstance(row_id, str) and len(row_id) <= MAX_CELL_CHARS else ""
+    return RowError(f"{column_name(str(name))[:40]}: {len(value)} characters, more than the {MAX_CELL_CHARS} a cell may hold", shown_id)
+
+
 def csv_problem(e: csv.Error) -> str:
     text = str(e)
     if "unexpected end of data" in text:
@@ -303,7 +307,9 @@ def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[Record]:
 def _csv_rows(reader: Any, names: list[str]) -> Iterator[Record]:
     width = len(names)
     for cells in reader:
-        if len(cells) > width:
+        if cells and max(map(len, cells)) > MAX_CELL_CHARS:
+            yield too_long(dict(zip(names, cells)))
+        elif len(cells) > width:
             given = dict(zip(names, cells))
             yield RowError("the row has more cells than the header has columns", str(given.get("id", "")).strip())
         elif not any(cells) and len(cells) <= 1:
@@ -332,6 +338,8 @@ def _json_lines(f: IO[str]) -> Iterator[Record]:
             yield RowError(f"line {n}: not a JSON object")
         elif not _encodable(value):
             yield RowError(f"line {n}: a string holds a lone surrogate (such as \\ud800), which is not text")
+        elif any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in value.values()):
+            yield too_long(value)
         else:
             yield value
 

@@ -15,6 +15,12 @@ from typing import Any, Literal
 from .cases import check_count, check_date, check_type
 from .errors import InputError
 from .holiday_calendar import Calendar, bundled_calendar
+from .maternity import MaternityCase, maternity_leave
+from .miscarriage import MiscarriageCase, miscarriage_leave
+from .parenting import ParentingCase, parenting_leave
+from .paternity import PaternityCase, paternity_leave
+from .pay import RestCase, Wages, allowance_for_days, check_allowance_days, maternity_pay, pregnancy_rest_pay
+from .plan import PlanCase, make_plan
 from .policy import Policy, PolicyRegistry, bundled_policies
 
 # How an input is written: ``date`` YYYY-MM-DD; ``dates`` several of them; ``count`` a whole
@@ -105,43 +111,30 @@ REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .maternity import MaternityCase, maternity_leave
-
     return maternity_leave(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar)
 
 
 def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .miscarriage import MiscarriageCase, miscarriage_leave
-
     return miscarriage_leave(policy, MiscarriageCase(**_given(f, "date", "weeks", "months")), env.calendar)
 
 
 def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .paternity import PaternityCase, paternity_leave
-
     case = PaternityCase(**_given(f, "birth", "start", "delivery", "babies", "mother_start", "mother_end"))
     return paternity_leave(policy, case, env.calendar)
 
 
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .parenting import ParentingCase, parenting_leave
-
     case = ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
     return parenting_leave(policy, case, env.calendar)
 
 
 def _wages(f: Mapping[str, Any], needed: bool) -> Any:
-    from .pay import Wages
-
     if not needed and not any(k in f for k in ("avg_wage", "own_wage", "uninsured")):
         return None
     return Wages(**_given(f, "avg_wage", "own_wage"), insured=not f.get("uninsured", False))
 
 
 def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .maternity import MaternityCase
-    from .pay import allowance_for_days, maternity_pay
-
     wages = _wages(f, needed=True)
     if "days" in f:
         return allowance_for_days(policy, f["days"], wages, f.get("on"))
@@ -149,8 +142,6 @@ def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 
 
 def _allowance_check(f: Mapping[str, Any]) -> None:
-    from .pay import check_allowance_days
-
     if ("days" in f) == ("birth" in f):
         raise InputError.naming("give either {days} (allowance days) or {birth} (the date of birth), not both or neither")
     if "days" in f:
@@ -162,15 +153,11 @@ def _allowance_check(f: Mapping[str, Any]) -> None:
 
 
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .pay import RestCase, pregnancy_rest_pay
-
     # All policies: when the chosen one has no floor, the error can say from when one applies.
     return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
 
 
 def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .plan import PlanCase, make_plan
-
     case = PlanCase(
         **_given(
             f, "birth", "delivery", "babies", "due", "conception", "maternity_start", "paternity_start",
@@ -345,11 +332,13 @@ def input_spec(kind: Kind, name: str) -> Input:
     raise InputError(f"unknown field {shown!r} (the fields of {kind.name}: {', '.join(i.name for i in kind.inputs)})")
 
 
-def check_inputs(kind: Kind, names: Mapping[str, Any]) -> None:
+def check_inputs(kind: Kind, names: Mapping[str, Any], names_known: bool = False) -> None:
     """Every name must be an input of ``kind`` (or the policy choice), every required input
-    given, and the kind's rules between inputs kept."""
-    for name in names:
-        input_spec(kind, name)
+    given, and the kind's rules between inputs kept. ``names_known``: the caller has checked
+    each name with :func:`input_spec` already."""
+    if not names_known:
+        for name in names:
+            input_spec(kind, name)
     for i in kind.inputs:
         if i.required and i.name not in names:
             raise InputError(f"{i.name}: required for {kind.name}", field=i.name, reason=f"required for {kind.name}")
@@ -363,16 +352,19 @@ def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistr
         if not isinstance(fields["policy"], str):
             raise InputError(f"policy: {fields['policy']!r:.40} is not a policy id", field="policy")
         return registry.get(fields["policy"])
-    day = next((check_date(fields[n], n) for n in kind.decided_by if n in fields), None)
+    day = next((fields[n] for n in kind.decided_by if n in fields), None)
     if day is None:
         names = " or ".join("{" + n + "}" for n in kind.decided_by)
         raise InputError.naming(f"no date to choose the policy by: give {names}, or {{policy}}")
     return registry.in_force(fields.get("jurisdiction", jurisdiction), day)
 
 
-def solve(kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str = "nanjing", policy: Policy | None = None) -> Any:
+def solve(
+    kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str = "nanjing", policy: Policy | None = None,
+    names_known: bool = False,
+) -> Any:
     """The result of ``kind`` for typed ``fields`` (absent inputs left out), checked against the table."""
-    check_inputs(kind, fields)
+    check_inputs(kind, fields, names_known)
     if policy is None or "policy" in fields:
         policy = choose_policy(kind, fields, env.registry, jurisdiction)
     try:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator, model_validator
 
-from .errors import NoPolicyError, PolicyError
+from .errors import InputError, NoPolicyError, PolicyError
 
 Confidence = Literal["text", "secondary", "interpretation"]
 Delivery = Literal["normal", "cesarean", "assisted", "other_difficult"]
@@ -422,9 +422,8 @@ class PolicyRegistry:
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
         """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
-        from .cases import check_date  # imported here: cases imports this module
-
-        day = check_date(day, "day")
+        if day.__class__ is not date:  # a datetime would compare wrongly (or not at all) below
+            raise InputError(f"day: {day!r:.60} is not a date (give a datetime.date)")
         candidates = self._by_place.get(jurisdiction)
         if candidates is None:
             raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
