@@ -352,7 +352,7 @@ def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistr
         if not isinstance(fields["policy"], str):
             raise InputError(f"policy: {fields['policy']!r:.40} is not a policy id", field="policy")
         return registry.get(fields["policy"])
-    day = next((fields[n] for n in kind.decided_by if n in fields), None)
+    day = next((check_date(fields[n], n) for n in kind.decided_by if n in fields), None)
     if day is None:
         names = " or ".join("{" + n + "}" for n in kind.decided_by)
         raise InputError.naming(f"no date to choose the policy by: give {names}, or {{policy}}")
