@@ -309,3 +309,27 @@ def test_fuzzed_holiday_files_never_crash_and_loading_agrees_with_the_command(ca
         assert one_line_error(code, out, err)
     else:
         assert code == 0 and json.loads(out)["year"] == shown
+
+
+# ---------------------------------------------------------------- plan --ics: written whole or not at all
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    from leavecalc.errors import LeavecalcError
+    from leavecalc.files import output_file
+
+    target = tmp_path / "plan.ics"
+    target.write_bytes(b"old")
+    with pytest.raises(OSError):
+        with output_file(target, LeavecalcError, binary=True) as f:
+            f.write(b"BEGIN:VCALENDAR\r\n")
+            raise OSError(28, "No space left on device")  # as a full disk would, mid-write
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"] and target.read_bytes() == b"old"
+
+
+def test_plan_ics_is_written_through_a_symlink_to_its_target(capsys, tmp_path):
+    real = tmp_path / "real.ics"
+    link = tmp_path / "link.ics"
+    link.symlink_to(real)
+    code, _, _ = cli(capsys, "plan", "--birth", "2025-03-10", "--ics", str(link))
+    assert code == 0 and link.is_symlink() and real.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.ics", "real.ics"]
