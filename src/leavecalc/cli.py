@@ -85,41 +85,18 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise UserError(f"{option}: {shown} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
 
 
-def build_case(model: type[Any], options: dict[str, str] | None = None, **fields: Any) -> Any:
-    """Build a case model, its error naming the option (``--babies: ...``); ``options`` maps a
-    field to its option where the names differ."""
-    from .errors import InputError
-
-    try:
-        return model(**fields)
-    except InputError as e:
-        raise UserError(option_error(e, options or {})) from None
-
-
 class _Options(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "--" + key.replace("_", "-")
 
 
-def option_error(e: Any, options: dict[str, str]) -> str:
-    """An InputError as the command line says it: the field as its option."""
+def option_error(e: Any) -> str:
+    """An InputError as the command line says it: each input as its option (``--avg-wage``)."""
     if e.template:
-        return str(e.template.format_map(_Options(options)))
+        return str(e.template.format_map(_Options()))
     if not e.field:
         return str(e)
-    return f"{options.get(e.field) or '--' + e.field.replace('_', '-')}: {e.reason}"
-
-
-def birth_case(model: type[Any], birth: str | None, start: str | None, delivery: DeliveryOpt, babies: int, **more: Any) -> Any:
-    """A case about a birth (maternity, paternity, allowance) from the shared options."""
-    return build_case(
-        model,
-        birth=parse_date(birth, "--birth"),
-        start=parse_date(start, "--start"),
-        delivery=delivery.value,
-        babies=babies,
-        **more,
-    )
+    return f"--{e.field.replace('_', '-')}: {e.reason}"
 
 
 def registry() -> PolicyRegistry:
@@ -144,7 +121,7 @@ def answer(
     try:
         result = solve(KINDS[kind], given, env, jurisdiction, pol)
     except InputError as e:
-        raise UserError(option_error(e, {})) from None
+        raise UserError(option_error(e)) from None
     return result, pol or reg.get(result.policy), env
 
 
