@@ -357,3 +357,10 @@ def test_random_bytes_never_crash_and_every_record_gives_a_row(capsys, tmp_path_
         records = list(csv.reader(io.StringIO(text, newline="\n"), strict=True))[1:]
         expected = sum(1 for r in records if any(r) or len(r) > 1)
     assert len(rows) == expected
+
+
+def test_csv_other_child_is_dates_separated_by_semicolons(capsys, tmp_path):
+    text = "id,kind,birth,other_child\na,parenting,2025-03-10,2023-01-01;2024-02-02\nb,parenting,2025-03-10,2023-01-01;x\n"
+    code, rows, _ = batch_file(capsys, tmp_path, text, ".csv")
+    assert code == 1 and rows[0]["error"] == "" and rows[0]["end"] == "2028-03-09"
+    assert rows[1]["error"] == "other_child: 'x' is not a date (use YYYY-MM-DD)"
