@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ValidationError
+from pydantic import Field, Strict, StrictInt, ValidationError
 
 from .errors import InputError
 from .holiday_calendar import Calendar
@@ -54,9 +54,12 @@ def check_type(value: Any, kind: type | tuple[type, ...], name: str) -> None:
 
 def check_engine_args(policy: Any, *args: tuple[Any, type | tuple[type, ...], str]) -> None:
     """The arguments of a public engine function: a Policy, then each (value, type, name)."""
-    check_type(policy, Policy, "policy")
+    # Checked inline, calling check_type only to report: this runs once for every result.
+    if not isinstance(policy, Policy):
+        check_type(policy, Policy, "policy")
     for value, kind, name in args:
-        check_type(value, kind, name)
+        if not isinstance(value, kind):
+            check_type(value, kind, name)
 
 
 def _shown(value: Any) -> str:
@@ -79,8 +82,10 @@ def _count_field(value: Any) -> int:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_date_field)]
-Count = Annotated[int, BeforeValidator(_count_field)]
+# Checked by pydantic-core itself (strict: a datetime, a number or text is not a date, a bool or
+# text is not a count): a case is built for every row of a batch. case_error words the failures.
+Day = Annotated[date, Strict(), Field(ge=FIRST_DAY, le=LAST_DAY)]
+Count = StrictInt
 
 
 class Case(Frozen):
@@ -97,5 +102,13 @@ def case_error(e: ValidationError) -> InputError:
     """The first problem of a validation error as one InputError naming its field."""
     err = e.errors()[0]
     where = ".".join(str(p) for p in err["loc"] if not isinstance(p, int))
-    message = err["msg"].removeprefix("Value error, ")
+    value, kind = err.get("input"), err["type"]
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        message = f"{_shown(value)} is not a date (give a datetime.date)"
+    elif kind in ("greater_than_equal", "less_than_equal") and isinstance(value, date):
+        message = f"{value} is outside the dates leavecalc computes with ({FIRST_DAY} to {LAST_DAY})"
+    elif kind == "int_type":
+        message = f"{_shown(value)} is not a whole number"
+    else:
+        message = err["msg"].removeprefix("Value error, ")
     return InputError((f"{where}: " if where else "") + message, field=where or None, reason=message)

@@ -297,8 +297,6 @@ class Calendar:
         """
         if rule not in COUNTING_RULES:
             raise InputError(f"unknown counting rule {rule!r:.40} (one of: {', '.join(COUNTING_RULES)})")
-        if days.__class__ is not int:
-            raise InputError(f"days: {days!r:.40} is not a whole number")
         if days < 1:
             raise InputError("a leave is at least one day long")
         self._check(start)  # also computes the statutory days of start's year and the next

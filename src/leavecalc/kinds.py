@@ -111,16 +111,16 @@ REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    return maternity_leave(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar)
+    # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields.
+    return maternity_leave(policy, MaternityCase(**f), env.calendar)
 
 
 def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    return miscarriage_leave(policy, MiscarriageCase(**_given(f, "date", "weeks", "months")), env.calendar)
+    return miscarriage_leave(policy, MiscarriageCase(**f), env.calendar)
 
 
 def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    case = PaternityCase(**_given(f, "birth", "start", "delivery", "babies", "mother_start", "mother_end"))
-    return paternity_leave(policy, case, env.calendar)
+    return paternity_leave(policy, PaternityCase(**f), env.calendar)
 
 
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
@@ -352,10 +352,15 @@ def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistr
         if not isinstance(fields["policy"], str):
             raise InputError(f"policy: {fields['policy']!r:.40} is not a policy id", field="policy")
         return registry.get(fields["policy"])
-    day = next((check_date(fields[n], n) for n in kind.decided_by if n in fields), None)
-    if day is None:
+    for name in kind.decided_by:
+        if name in fields:
+            break
+    else:
         names = " or ".join("{" + n + "}" for n in kind.decided_by)
         raise InputError.naming(f"no date to choose the policy by: give {names}, or {{policy}}")
+    day = fields[name]
+    if day.__class__ is not date:  # reported here, naming the input, rather than by in_force
+        check_date(day, name)
     return registry.in_force(fields.get("jurisdiction", jurisdiction), day)
 
 
@@ -368,7 +373,9 @@ def solve(
     if policy is None or "policy" in fields:
         policy = choose_policy(kind, fields, env.registry, jurisdiction)
     try:
-        return kind.engine(policy, {k: v for k, v in fields.items() if k not in COMMON}, env)
+        if "policy" in fields or "jurisdiction" in fields:
+            fields = {k: v for k, v in fields.items() if k not in COMMON}
+        return kind.engine(policy, fields, env)
     except InputError as e:
         named = {model: name for name, model in kind.renamed}
         if e.field in named:
