@@ -333,3 +333,13 @@ def test_plan_ics_is_written_through_a_symlink_to_its_target(capsys, tmp_path):
     code, _, _ = cli(capsys, "plan", "--birth", "2025-03-10", "--ics", str(link))
     assert code == 0 and link.is_symlink() and real.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.ics", "real.ics"]
+
+
+def test_wages_insured_must_be_a_boolean():
+    with pytest.raises(InputError, match="insured"):
+        lc.Wages(avg_wage=Decimal("12000"), insured="no")
+
+
+def test_protected_period_checks_its_arguments(nj2025):
+    with pytest.raises(InputError, match="maternity: expected LeaveResult"):
+        lc.protected_period(nj2025, None, None)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, StrictBool, model_validator
 
 from .errors import InputError, PolicyError
 from .holiday_calendar import Calendar
@@ -166,7 +166,7 @@ class Wages(Case):
 
     avg_wage: Money | None = None
     own_wage: Money | None = None
-    insured: bool = True
+    insured: StrictBool = True  # "no" or 0 is not a choice a caller can make by accident
 
     @model_validator(mode="after")
     def _enough(self) -> Wages:

@@ -253,6 +253,9 @@ def protected_period(
 ) -> ProtectedPeriod:
     """The protected period from the pregnancy to the later of the end of maternity leave and
     of nursing, and what it means for a contract ending on ``contract_end``."""
+    check_engine_args(policy, (maternity, LeaveResult, "maternity"), (lactation_period, Lactation, "lactation_period"))
+    pregnancy_start = check_date(pregnancy_start, "pregnancy_start") if pregnancy_start is not None else None
+    contract_end = check_date(contract_end, "contract_end") if contract_end is not None else None
     rules = policy.protection.protected_period
     end = max(maternity.end, lactation_period.end)
     keys = [*rules.phases_basis]
