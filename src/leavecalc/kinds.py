@@ -15,12 +15,6 @@ from typing import Any, Literal
 from .cases import check_count, check_date, check_type
 from .errors import InputError
 from .holiday_calendar import Calendar, bundled_calendar
-from .maternity import MaternityCase, maternity_leave
-from .miscarriage import MiscarriageCase, miscarriage_leave
-from .parenting import ParentingCase, parenting_leave
-from .paternity import PaternityCase, paternity_leave
-from .pay import RestCase, Wages, allowance_for_days, check_allowance_days, maternity_pay, pregnancy_rest_pay
-from .plan import PlanCase, make_plan
 from .policy import Policy, PolicyRegistry, bundled_policies
 
 # How an input is written: ``date`` YYYY-MM-DD; ``dates`` several of them; ``count`` a whole
@@ -105,36 +99,50 @@ def _given(fields: Mapping[str, Any], *names: str, **renamed: str) -> dict[str, 
 
 
 # ---------------------------------------------------------------- the engines, by kind
+# Each imports its engine when first called: a command loads only the modules it uses (start-up).
 
 OTHER_RENAMED = (("other_child", "other_births"),)
 REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .maternity import MaternityCase, maternity_leave
+
     # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields.
     return maternity_leave(policy, MaternityCase(**f), env.calendar)
 
 
 def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .miscarriage import MiscarriageCase, miscarriage_leave
+
     return miscarriage_leave(policy, MiscarriageCase(**f), env.calendar)
 
 
 def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .paternity import PaternityCase, paternity_leave
+
     return paternity_leave(policy, PaternityCase(**f), env.calendar)
 
 
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .parenting import ParentingCase, parenting_leave
+
     case = ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
     return parenting_leave(policy, case, env.calendar)
 
 
 def _wages(f: Mapping[str, Any], needed: bool) -> Any:
+    from .pay import Wages
+
     if not needed and not any(k in f for k in ("avg_wage", "own_wage", "uninsured")):
         return None
     return Wages(**_given(f, "avg_wage", "own_wage"), insured=not f.get("uninsured", False))
 
 
 def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .maternity import MaternityCase
+    from .pay import allowance_for_days, maternity_pay
+
     wages = _wages(f, needed=True)
     if "days" in f:
         return allowance_for_days(policy, f["days"], wages, f.get("on"))
@@ -142,6 +150,8 @@ def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 
 
 def _allowance_check(f: Mapping[str, Any]) -> None:
+    from .pay import check_allowance_days
+
     if ("days" in f) == ("birth" in f):
         raise InputError.naming("give either {days} (allowance days) or {birth} (the date of birth), not both or neither")
     if "days" in f:
@@ -153,11 +163,15 @@ def _allowance_check(f: Mapping[str, Any]) -> None:
 
 
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .pay import RestCase, pregnancy_rest_pay
+
     # All policies: when the chosen one has no floor, the error can say from when one applies.
     return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
 
 
 def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
+    from .plan import PlanCase, make_plan
+
     case = PlanCase(
         **_given(
             f, "birth", "delivery", "babies", "due", "conception", "maternity_start", "paternity_start",
