@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
+from types import ModuleType
 from typing import Any, Literal
 
 from .cases import check_count, check_date, check_type
@@ -99,63 +101,64 @@ def _given(fields: Mapping[str, Any], *names: str, **renamed: str) -> dict[str, 
 
 
 # ---------------------------------------------------------------- the engines, by kind
-# Each imports its engine when first called: a command loads only the modules it uses (start-up).
+# Each loads its engine module when first called, so a command loads only the modules it uses
+# (start-up time); later calls, a batch's every row, find it in _LOADED.
+
+_LOADED: dict[str, ModuleType] = {}
+
+
+def _engine(name: str) -> Any:
+    module = _LOADED.get(name)
+    if module is None:
+        module = _LOADED[name] = import_module(f"{__package__}.{name}")
+    return module
+
 
 OTHER_RENAMED = (("other_child", "other_births"),)
 REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .maternity import MaternityCase, maternity_leave
-
+    m = _engine("maternity")
     # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields.
-    return maternity_leave(policy, MaternityCase(**f), env.calendar)
+    return m.maternity_leave(policy, m.MaternityCase(**f), env.calendar)
 
 
 def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .miscarriage import MiscarriageCase, miscarriage_leave
-
-    return miscarriage_leave(policy, MiscarriageCase(**f), env.calendar)
+    m = _engine("miscarriage")
+    return m.miscarriage_leave(policy, m.MiscarriageCase(**f), env.calendar)
 
 
 def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .paternity import PaternityCase, paternity_leave
-
-    return paternity_leave(policy, PaternityCase(**f), env.calendar)
+    m = _engine("paternity")
+    return m.paternity_leave(policy, m.PaternityCase(**f), env.calendar)
 
 
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .parenting import ParentingCase, parenting_leave
-
-    case = ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
-    return parenting_leave(policy, case, env.calendar)
+    m = _engine("parenting")
+    case = m.ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
+    return m.parenting_leave(policy, case, env.calendar)
 
 
 def _wages(f: Mapping[str, Any], needed: bool) -> Any:
-    from .pay import Wages
-
     if not needed and not any(k in f for k in ("avg_wage", "own_wage", "uninsured")):
         return None
-    return Wages(**_given(f, "avg_wage", "own_wage"), insured=not f.get("uninsured", False))
+    return _engine("pay").Wages(**_given(f, "avg_wage", "own_wage"), insured=not f.get("uninsured", False))
 
 
 def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .maternity import MaternityCase
-    from .pay import allowance_for_days, maternity_pay
-
-    wages = _wages(f, needed=True)
+    pay, wages = _engine("pay"), _wages(f, needed=True)
     if "days" in f:
-        return allowance_for_days(policy, f["days"], wages, f.get("on"))
-    return maternity_pay(policy, MaternityCase(**_given(f, "birth", "start", "delivery", "babies")), env.calendar, wages)
+        return pay.allowance_for_days(policy, f["days"], wages, f.get("on"))
+    case = _engine("maternity").MaternityCase(**_given(f, "birth", "start", "delivery", "babies"))
+    return pay.maternity_pay(policy, case, env.calendar, wages)
 
 
 def _allowance_check(f: Mapping[str, Any]) -> None:
-    from .pay import check_allowance_days
-
     if ("days" in f) == ("birth" in f):
         raise InputError.naming("give either {days} (allowance days) or {birth} (the date of birth), not both or neither")
     if "days" in f:
-        check_allowance_days(check_count(f["days"], "days"))  # before the policy: a typing slip is the thing to report
+        _engine("pay").check_allowance_days(check_count(f["days"], "days"))  # before the policy: a typing slip is the thing to report
         if any(k in f for k in ("start", "delivery", "babies")):
             raise InputError.naming("{start}, {delivery} and {babies} go with {birth}; with {days} give the allowance days only")
     elif "on" in f:
@@ -163,22 +166,20 @@ def _allowance_check(f: Mapping[str, Any]) -> None:
 
 
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .pay import RestCase, pregnancy_rest_pay
-
+    m = _engine("pay")
     # All policies: when the chosen one has no floor, the error can say from when one applies.
-    return pregnancy_rest_pay(policy, RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
+    return m.pregnancy_rest_pay(policy, m.RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
 
 
 def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
-    from .plan import PlanCase, make_plan
-
-    case = PlanCase(
+    m = _engine("plan")
+    case = m.PlanCase(
         **_given(
             f, "birth", "delivery", "babies", "due", "conception", "maternity_start", "paternity_start",
             "contract_end", "dispute_known", **dict(OTHER_RENAMED),
         )
     )
-    return make_plan(policy, case, env.calendar, _wages(f, needed=False))
+    return m.make_plan(policy, case, env.calendar, _wages(f, needed=False))
 
 
 # ---------------------------------------------------------------- flat rows, by kind
