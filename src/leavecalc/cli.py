@@ -110,14 +110,15 @@ def birth_case(model: type[Any], birth: str | None, start: str | None, delivery:
 
 
 def registry() -> PolicyRegistry:
-    from .policy import bundled_policies
+    """The bundled policy layers with the user's policy directory over them (docs/policy-format.md)."""
+    from .policy import user_policies
 
-    return bundled_policies()
+    return user_policies()
 
 
 def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
     reg = registry()
-    return reg.resolve(policy) if policy else reg.in_force(jurisdiction, day)
+    return reg.resolve(policy, day) if policy else reg.in_force(jurisdiction, day)
 
 
 def holidays_dir() -> Path:
@@ -212,12 +213,19 @@ def policies_show(spec: Annotated[str, typer.Argument(help="A policy id or file 
 
 @policies_app.command("validate")
 def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to check.")]) -> None:
-    """Check a policy file; prints what is wrong, naming the field, and exits 2 if anything is."""
-    from .policy import PolicyRegistry, load_policy_file
+    """Check a policy or layer file; prints what is wrong, naming the field, and exits 2 if anything is."""
+    from .policy import PolicyRegistry, read_policy_data
 
-    pol = load_policy_file(path)
+    reg = registry()
+    if "layer" in read_policy_data(path):
+        # Resolved with its parents over every period, as a command would use it.
+        own = [p for p in reg.with_layer_file(path).policies if p.layers and p.layers[0] == path]
+        spans = ", ".join(f"{p.id} from {p.effective_from}" for p in own) or "no jurisdiction of its own"
+        typer.echo(f"ok: {path} is a valid policy layer ({spans})")
+        return
+    pol = reg.resolve(path)
     # Also check it against the bundled policies of the same jurisdiction for overlaps.
-    others = [p for p in registry().policies if p.id != pol.id]
+    others = [p for p in reg.policies if p.id != pol.id]
     PolicyRegistry([*others, pol])
     typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
 

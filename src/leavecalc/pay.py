@@ -136,6 +136,8 @@ def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
 def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Message]:
     """A warning naming those of ``months`` (any day in each) after the month the minimum-wage
     table was last checked in: their minimum wage is the latest known then, not a known fact."""
+    if rules.minimum_wage_checked is None:  # no table to go stale (no floor: validated)
+        return []
     checked = rules.minimum_wage_checked.on
     later = [month_key(m) for m in months if m.replace(day=1) > checked]
     if not later:
@@ -552,7 +554,7 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
         keys += rules.part_month_basis
     warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
     unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
-    if unchecked:
+    if unchecked and rules.minimum_wage_checked is not None:
         basis += cited(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
         warnings += unchecked
     return RestPayResult(

@@ -9,20 +9,26 @@ The format is documented in docs/policy-format.md.
 
 from __future__ import annotations
 
-import tomllib
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import NoPolicyError, PolicyError
+from .files import parse_toml, read_data_file
 
 Confidence = Literal["text", "secondary", "interpretation"]
+Status = Literal["verified", "secondary", "needs_review"]
+# Strict: TOML `true` or `0` must not pass as a number of days or as 1970-01-01.
+Int = Annotated[int, Strict()]
+Day = Annotated[date, Strict()]
 Delivery = Literal["normal", "cesarean", "assisted", "other_difficult"]
 CountingRule = Literal["calendar", "skip_statutory"]
 # Parenting leave may also be read as working days (weekends and holidays not counted).
@@ -36,10 +42,15 @@ class _Strict(BaseModel):
 class Citation(_Strict):
     """Where a rule comes from and how sure the project is of it."""
 
-    document: str
-    article: str
-    in_force: date | Literal["unverified"]
+    document: str = Field(min_length=1)
+    article: str = Field(min_length=1)
+    in_force: Day | Literal["unverified"]
     confidence: Confidence
+    issuer: str | None = None
+    url: str | None = None
+    verified_on: Day | None = None
+    # The article's own words, short and verbatim (results and the web desk show the law itself).
+    excerpt: str | None = None
     source_file: str | None = None
     # Shown to the user whenever a result rests on this citation (required for interpretations).
     note: str | None = None
@@ -62,11 +73,33 @@ class _Cited(_Strict):
 
 
 class Days(_Cited):
-    days: int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
+    days: Int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
 
 
 class Value(_Cited):
-    value: PositiveInt
+    """A count the law sets; each use bounds it (a subclass) so a typing error cannot pass."""
+
+    value: Int = Field(ge=1, le=366)
+
+
+class Weeks(Value):
+    value: Int = Field(ge=1, le=50)
+
+
+class WeeksPerMonth(Value):
+    value: Int = Field(ge=4, le=5)  # obstetric months are 4 weeks; calendar months a little over
+
+
+class Months(Value):
+    value: Int = Field(ge=1, le=10)
+
+
+class Years(Value):
+    value: Int = Field(ge=1, le=5)  # limitation periods in labour law are a year or a few
+
+
+class Divisor(Value):
+    value: Int = Field(ge=1, le=31)  # a daily rate from a monthly wage
 
 
 class Counting(_Cited):
@@ -88,22 +121,31 @@ class MaternityRules(_Strict):
     difficult_deliveries_basis: list[str]
     max_days_before_birth: Days
     order_basis: list[str]
-    segments: list[MaternitySegmentRules] = Field(min_length=1)
+    segments: list[MaternitySegmentRules] = Field(min_length=1, max_length=10)
 
     _listify = field_validator("difficult_deliveries_basis", "order_basis", mode="before")(_one_or_many)
 
+    @model_validator(mode="after")
+    def _some_leave(self) -> MaternityRules:
+        if not any(s.base.days for s in self.segments):
+            raise ValueError("every segment has base days 0: a birth must give some leave")
+        names = [s.name for s in self.segments]
+        if len(set(names)) != len(names):
+            raise ValueError(f"two segments share a name ({names})")
+        return self
+
 
 class MiscarriageTier(_Cited):
-    from_months: int = Field(ge=0)
-    days: PositiveInt
+    from_months: Int = Field(ge=0, le=10)
+    days: Int = Field(ge=1, le=3650)
     label: str
     label_en: str
 
 
 class MiscarriageRules(_Strict):
     counting: Counting
-    weeks_per_month: Value
-    tiers: list[MiscarriageTier] = Field(min_length=1)
+    weeks_per_month: WeeksPerMonth
+    tiers: list[MiscarriageTier] = Field(min_length=1, max_length=20)
 
     @model_validator(mode="after")
     def _tiers_ascend_from_zero(self) -> MiscarriageRules:
@@ -122,9 +164,10 @@ LEAVE_PARTS = ("base", "difficult_birth", "extra_babies")
 class MinimumWage(_Cited):
     """A minimum wage in force from ``since`` (always the 1st of a month) until the next entry."""
 
-    since: date
-    monthly: Decimal = Field(gt=0, allow_inf_nan=False)
-    hourly: Decimal = Field(gt=0, allow_inf_nan=False)
+    since: Day
+    # Bounded so a typing error (1e300) cannot pass as a wage and overflow the money arithmetic.
+    monthly: Decimal = Field(gt=0, le=1_000_000, allow_inf_nan=False)
+    hourly: Decimal = Field(gt=0, le=10_000, allow_inf_nan=False)
 
     @field_validator("since")
     @classmethod
@@ -138,11 +181,11 @@ class MinimumWage(_Cited):
 class Checked(_Cited):
     """The day a table of the policy (e.g. the minimum wages) was last checked against its sources."""
 
-    on: date
+    on: Day
 
 
 class Percent(_Cited):
-    percent: int = Field(gt=0, le=100)
+    percent: Int = Field(gt=0, le=100)
 
 
 class FundParts(_Cited):
@@ -152,11 +195,13 @@ class FundParts(_Cited):
 
 
 class PayRules(_Strict):
-    minimum_wage: list[MinimumWage] = Field(min_length=1)
-    minimum_wage_checked: Checked  # later months may have another minimum wage: results warn
+    # Only the pregnancy-rest floor uses the minimum wage (a province's table differs by class of
+    # city), so a layer without a floor may leave it out.
+    minimum_wage: list[MinimumWage] = Field(default_factory=list, max_length=200)
+    minimum_wage_checked: Checked | None = None  # later months may have another minimum wage: results warn
     allowance_wage_basis: list[str]  # the allowance is paid at the employer's average monthly wage
-    allowance_divisor: Value
-    own_wage_divisor: Value
+    allowance_divisor: Divisor
+    own_wage_divisor: Divisor
     fund_parts: FundParts
     fund_day_order_basis: list[str]
     uninsured_basis: list[str]
@@ -176,6 +221,8 @@ class PayRules(_Strict):
         starts = [m.since for m in self.minimum_wage]
         if any(a >= b for a, b in zip(starts, starts[1:])):
             raise ValueError("minimum_wage entries must be in strictly ascending order of since")
+        if self.rest_floor is not None and not (self.minimum_wage and self.minimum_wage_checked):
+            raise ValueError("rest_floor needs the minimum_wage table and minimum_wage_checked")
         return self
 
 
@@ -188,16 +235,16 @@ class AgeLimit(_Cited):
     period ends the day before ("day_before_birthday", i.e. while the child is under that age).
     """
 
-    years: PositiveInt
+    years: Int = Field(ge=1, le=18)
     last_day: Literal["day_before_birthday", "birthday"]
 
 
 class Flag(_Cited):
-    value: bool
+    value: StrictBool
 
 
 class Hours(_Cited):
-    hours: int = Field(ge=0)
+    hours: Int = Field(ge=0, le=8)
 
 
 class PaternityRules(_Strict):
@@ -209,6 +256,13 @@ class PaternityRules(_Strict):
     window_basis: list[str]
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
+
+    @field_validator("days")
+    @classmethod
+    def _some_days(cls, v: Days) -> Days:
+        if v.days < 1:
+            raise ValueError("paternity leave of 0 days: leave the rule out instead")
+        return v
 
 
 class ParentingYearRule(_Cited):
@@ -230,6 +284,13 @@ class ParentingRules(_Strict):
     # days_per_year a year however many children are under the limit.
     per_child: Flag
 
+    @field_validator("days_per_year")
+    @classmethod
+    def _some_days(cls, v: Days) -> Days:
+        if v.days < 1:
+            raise ValueError("parenting leave of 0 days a year: leave the rule out instead")
+        return v
+
 
 class Protection(_Cited):
     """One protection in force during a period (no overtime, no night shift...)."""
@@ -240,18 +301,25 @@ class Protection(_Cited):
 
 class PregnancyRules(_Strict):
     # From this completed month of pregnancy (months of policy.miscarriage.weeks_per_month weeks).
-    from_months: Value
+    from_months: Months
     # Gestational weeks on the due date, and at conception (obstetric convention: counted from the last period).
-    weeks_at_due_date: Value
-    weeks_at_conception: Value
+    weeks_at_due_date: Weeks
+    weeks_at_conception: Weeks
     # Plausible gestational weeks at a birth (below shortest or above longest: the dates are checked
     # with a warning; longest also bounds how early an unknown pregnancy can have started), and how
     # far a due date may lie from the birth before a warning.
-    shortest_weeks: Value
-    longest_weeks: Value
-    due_date_gap_weeks: Value
+    shortest_weeks: Weeks
+    longest_weeks: Weeks
+    due_date_gap_weeks: Weeks
     from_month_protections: list[Protection] = Field(min_length=1)
     whole_pregnancy_protections: list[Protection] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _weeks_in_order(self) -> PregnancyRules:
+        w = (self.weeks_at_conception.value, self.shortest_weeks.value, self.longest_weeks.value)
+        if not (w[0] < w[1] < w[2] and w[0] < self.weeks_at_due_date.value <= w[2]):
+            raise ValueError("weeks must be in order: weeks_at_conception < shortest_weeks < longest_weeks, and the due date between")
+        return self
 
 
 class LactationRules(_Strict):
@@ -266,14 +334,14 @@ class Dismissal(_Cited):
 
     ground: str
     ground_en: str
-    barred: bool
+    barred: StrictBool
 
 
 class ProtectedPeriodRules(_Strict):
     phases_basis: list[str]
     contract_runs_on_basis: list[str]
     dismissals: list[Dismissal] = Field(min_length=1)
-    arbitration_years: Value
+    arbitration_years: Years
     arbitration_counting_basis: list[str]
 
     _listify = field_validator("phases_basis", "contract_runs_on_basis", "arbitration_counting_basis", mode="before")(
@@ -287,13 +355,29 @@ class ProtectionRules(_Strict):
     protected_period: ProtectedPeriodRules
 
 
+class Review(_Strict):
+    status: Status = "verified"
+    note: str = ""
+    note_en: str = ""
+
+    @model_validator(mode="after")
+    def _unsettled_says_why(self) -> Review:
+        if self.status == "needs_review" and not (self.note and self.note_en):
+            raise ValueError("needs_review needs review_note and review_note_en saying what is unsettled")
+        return self
+
+
 class Policy(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     jurisdiction: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
     title_en: str
-    effective_from: date
-    effective_until: date | None = None
+    effective_from: Day
+    effective_until: Day | None = None
+    # How settled the law of this jurisdiction is; a needs_review result says what is unsettled.
+    review: Review = Field(default_factory=lambda: Review())
+    # The layer files this policy was resolved from, lowest first (empty for a whole-policy file).
+    layers: list[str] = Field(default_factory=list)
     citations: dict[str, Citation]
     maternity: MaternityRules
     miscarriage: MiscarriageRules
@@ -357,32 +441,45 @@ def _describe(err: ValidationError) -> str:
 
 
 def parse_policy(text: str, origin: str) -> Policy:
-    """Validate policy TOML text; ``origin`` names the file in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise PolicyError(f"policy file {origin}: not valid TOML: {e}") from None
+    """Validate a whole-policy TOML text (not a layer); ``origin`` names the file in error messages."""
+    return _policy_from(parse_toml(text, f"policy file {origin}", PolicyError), origin)
+
+
+def _policy_from(data: dict[str, Any], origin: str) -> Policy:
     try:
         return Policy.model_validate(data)
     except ValidationError as e:
         raise PolicyError(f"policy file {origin}: {_describe(e)}") from None
 
 
+def read_policy_data(path: str | Path) -> dict[str, Any]:
+    """A policy or layer file's TOML, read safely (regular files only, size cap, BOM)."""
+    text = read_data_file(path, "policy file", PolicyError)
+    return parse_toml(text, f"policy file {path}", PolicyError)
+
+
 def load_policy_file(path: str | Path) -> Policy:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PolicyError(f"policy file {p}: cannot read it ({e.__class__.__name__}: {e})") from None
-    return parse_policy(text, str(p))
+    """A whole-policy file (the format before layers; tests and one-off variants use it)."""
+    data = read_policy_data(path)
+    if "layer" in data:
+        raise PolicyError(f"policy file {path}: a layer file, not a whole policy: resolve it with its parents (PolicyRegistry.with_layer_file)")
+    return _policy_from(data, str(path))
 
 
 class PolicyRegistry:
-    """The policies known to a run, and which one is in force for a jurisdiction on a date."""
+    """The policies known to a run, and which one is in force for a jurisdiction on a date.
 
-    def __init__(self, policies: Iterable[Policy]):
+    Built from whole policies and from layers (each layer chain is resolved into the policies of
+    its periods, see layers.py). ``names`` maps what a user may type (南京, 320100, jiangsu...)
+    to a jurisdiction id."""
+
+    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Any] = ()):
+        from .layers import names, resolve_all
+
+        self.layers = list(layers)
+        self._names = names(self.layers)
         self._by_id: dict[str, Policy] = {}
-        for p in policies:
+        for p in [*policies, *resolve_all(self.layers)]:
             if p.id in self._by_id:
                 raise PolicyError(f"two policies have the id {p.id!r}")
             self._by_id[p.id] = p
@@ -391,6 +488,15 @@ class PolicyRegistry:
         self._by_place: dict[str, list[Policy]] = {}
         for p in sorted(self._by_id.values(), key=lambda p: p.effective_from, reverse=True):
             self._by_place.setdefault(p.jurisdiction, []).append(p)
+
+    def with_layer_file(self, path: str | Path) -> PolicyRegistry:
+        """This registry with one more layer file (replacing a layer of the same id)."""
+        from .layers import parse_layer
+
+        layer = parse_layer(read_policy_data(path), str(path))
+        kept = [la for la in self.layers if la.id != layer.id]
+        whole = [p for p in self._by_id.values() if not p.layers]
+        return PolicyRegistry(whole, [*kept, layer])
 
     def _check_no_overlap(self) -> None:
         by_place: dict[str, list[Policy]] = {}
@@ -413,6 +519,15 @@ class PolicyRegistry:
     def jurisdictions(self) -> list[str]:
         return sorted({p.jurisdiction for p in self._by_id.values()})
 
+    def place(self, name: str) -> str:
+        """The jurisdiction id a name stands for (nanjing, 南京, 南京市, 320100 -> nanjing)."""
+        key = name.strip().casefold()
+        if key in self._by_place:
+            return key
+        if key in self._names:
+            return self._names[key]
+        raise NoPolicyError(f"unknown jurisdiction {name!r} (known: {', '.join(self.jurisdictions)}; a name, short name or GB/T 2260 code of one of them or of a city of a province)")
+
     def get(self, policy_id: str) -> Policy:
         try:
             return self._by_id[policy_id]
@@ -421,29 +536,73 @@ class PolicyRegistry:
             raise PolicyError(f"unknown policy {policy_id!r} (known: {known})") from None
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
-        """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
-        candidates = self._by_place.get(jurisdiction)
-        if candidates is None:
-            raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
-        for p in candidates:
+        """The policy of ``jurisdiction`` (an id or any name of it) in force on ``day`` (for leave: the birth date)."""
+        place = self.place(jurisdiction)
+        for p in self._by_place[place]:
             if p.in_force_on(day):
                 return p
         spans = "; ".join(
             f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
             for p in self.policies
-            if p.jurisdiction == jurisdiction
+            if p.jurisdiction == place
         )
-        raise NoPolicyError(f"no {jurisdiction} policy is in force on {day} (policies cover {spans})")
+        raise NoPolicyError(f"no {place} policy is in force on {day} (policies cover {spans})")
 
-    def resolve(self, spec: str) -> Policy:
-        """A policy id, or the path of a policy file (anything ending in .toml)."""
-        if spec.endswith(".toml") or "/" in spec or "\\" in spec:
-            return load_policy_file(spec)
-        return self.get(spec)
+    def resolve(self, spec: str, day: date | None = None) -> Policy:
+        """A policy id, or the path of a policy file (anything ending in .toml). A layer file is
+        resolved with its parents, on ``day`` (default: its latest period)."""
+        if not (spec.endswith(".toml") or "/" in spec or "\\" in spec):
+            return self.get(spec)
+        data = read_policy_data(spec)
+        if "layer" not in data:
+            return _policy_from(data, spec)
+        reg = self.with_layer_file(spec)
+        own = [p for p in reg.policies if p.layers and p.layers[0] == spec]
+        if day is not None:
+            return next((p for p in own if p.in_force_on(day)), None) or reg.in_force(own[0].jurisdiction, day)
+        return own[-1]
+
+
+def policy_dir() -> Path:
+    """Where users' own policy layers are read from: $LEAVECALC_POLICY_DIR, else the data directory."""
+    if os.environ.get("LEAVECALC_POLICY_DIR"):
+        return Path(os.environ["LEAVECALC_POLICY_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "leavecalc" / "policies"
+
+
+def bundled_layers() -> list[Any]:
+    from .layers import parse_layer
+
+    folder = resources.files("leavecalc") / "policies"
+    found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    out = []
+    for f in found:
+        origin = f"leavecalc/policies/{f.name}"
+        out.append(parse_layer(parse_toml(f.read_text(encoding="utf-8"), origin, PolicyError), origin))
+    return out
 
 
 def bundled_policies() -> PolicyRegistry:
-    """The policies shipped inside the package (``leavecalc/policies/*.toml``)."""
-    folder = resources.files("leavecalc") / "policies"
-    found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return PolicyRegistry(parse_policy(f.read_text(encoding="utf-8"), f"leavecalc/policies/{f.name}") for f in found)
+    """The policies shipped inside the package (``leavecalc/policies/*.toml``, layers)."""
+    return PolicyRegistry(layers=bundled_layers())
+
+
+def user_policies() -> PolicyRegistry:
+    """The bundled layers with the user's policy directory over them (a user layer of the same
+    id replaces the bundled one)."""
+    from .layers import parse_layer
+
+    folder = policy_dir()
+    layers = {la.id: la for la in bundled_layers()}
+    if folder.is_dir():
+        for f in sorted(folder.iterdir()):
+            if f.suffix.lower() == ".toml":
+                la = parse_layer(read_policy_data(f), str(f))
+                layers[la.id] = la
+    return PolicyRegistry(layers=layers.values())

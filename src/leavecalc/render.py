@@ -424,7 +424,8 @@ def pay_policy_lines(p: Policy) -> list[str]:
         out.append(f"  part months — {cite(pay.part_month_basis)}")
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
-    out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
+    if pay.minimum_wage_checked is not None:
+        out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
     return out
 
 
