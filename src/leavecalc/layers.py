@@ -145,12 +145,16 @@ def _merge_named(old: list[Any], new: list[Any]) -> list[Any]:
 
 
 def _has_path(tree: Any, path: tuple[Any, ...]) -> bool:
-    for step in path:
-        if isinstance(tree, dict) and step in tree:
-            tree = tree[step]
-        else:
-            return False
-    return True
+    """Whether a layer's rules set the field at ``path`` (a list index may differ after merging
+    segments by name, so any item of a list will do)."""
+    if not path:
+        return True
+    step, rest = path[0], path[1:]
+    if isinstance(tree, dict):
+        return step in tree and _has_path(tree[step], rest)
+    if isinstance(tree, list) and isinstance(step, int):
+        return any(_has_path(item, rest) for item in tree)
+    return False
 
 
 # ---------------------------------------------------------------- resolving
