@@ -5,7 +5,11 @@
 writes OUT_DIR/maternity.jsonl (every birth 2022-02-10..2026-12-31 x delivery x 1-3 babies x
 prenatal start 0/5/15/20 days early, with the maternity pay for one wage pair) and smaller sweeps
 of miscarriage, paternity, parenting, pregnancy-rest pay and plan (one JSON line per case). Compare
-two runs with ``diff -r`` (or ``cmp``). The policy is chosen as the CLI chooses it: the one in force
+two runs with ``diff -r`` (or ``cmp``), or with
+
+    python benchmarks/sweep_nanjing.py --compare BEFORE AFTER [--ignore FIELD ...]
+
+which prints the lines that differ once the named (added) fields are dropped. The policy is chosen as the CLI chooses it: the one in force
 for jurisdiction nanjing on the deciding date.
 """
 
@@ -117,5 +121,36 @@ def main(out: Path) -> None:
     print(" ".join(f"{k}={v}" for k, v in counts.items()))
 
 
+def _drop(o: Any, fields: set[str]) -> Any:
+    if isinstance(o, dict):
+        return {k: _drop(v, fields) for k, v in o.items() if k not in fields}
+    if isinstance(o, list):
+        return [_drop(x, fields) for x in o]
+    return o
+
+
+def compare(before: Path, after: Path, fields: set[str]) -> int:
+    import json
+
+    differing = total = 0
+    for f in sorted(before.glob("*.jsonl")):
+        old, new = f.read_text(encoding="utf-8").splitlines(), (after / f.name).read_text(encoding="utf-8").splitlines()
+        if len(old) != len(new):
+            print(f"{f.name}: {len(old)} lines before, {len(new)} after")
+            differing += 1
+        for a, b in zip(old, new):
+            total += 1
+            (label, x), (_, y) = a.split("\t", 1), b.split("\t", 1)
+            same = x == y if x.startswith("error") else _drop(json.loads(x), fields) == _drop(json.loads(y), fields)
+            if not same:
+                differing += 1
+                print(f"{f.name}: {label}")
+    print(f"{total} answers compared, {differing} differ (ignoring {sorted(fields) or 'nothing'})")
+    return 1 if differing else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--compare"]:
+        ignore = {sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--ignore"}
+        sys.exit(compare(Path(sys.argv[2]), Path(sys.argv[3]), ignore))
     main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/sweep"))

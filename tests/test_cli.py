@@ -14,7 +14,7 @@ TOP_KEYS = {
     "kind", "policy", "total_days", "start", "end", "return_to_work", "provisional", "segments",
     "skipped_holidays", "warnings", "notes", "holiday_data",
 }
-SEGMENT_KEYS = {"name", "label", "label_en", "days", "start", "end", "counting", "basis"}
+SEGMENT_KEYS = {"name", "label", "label_en", "days", "start", "end", "counting", "basis", "parts"}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

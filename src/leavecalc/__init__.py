@@ -50,6 +50,11 @@ _EXPORTS: dict[str, str] = {
     "Years": "policy",
     "Divisor": "policy",
     "Review": "policy",
+    "ByChildOrder": "policy",
+    "ConditionalDays": "policy",
+    "DifficultDays": "policy",
+    "EmployerRange": "policy",
+    "SegmentPart": "results",
     "user_policies": "policy",
     "policy_dir": "policy",
     "Hours": "policy",
@@ -217,6 +222,10 @@ if TYPE_CHECKING:
         Years,
         Divisor,
         Review,
+        ByChildOrder,
+        ConditionalDays,
+        DifficultDays,
+        EmployerRange,
         user_policies,
         policy_dir,
         bundled_policies,
@@ -225,4 +234,4 @@ if TYPE_CHECKING:
     )
     from .policy import Dismissal as DismissalRule
     from .policy import Protection as ProtectionRule
-    from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
+    from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, SegmentPart

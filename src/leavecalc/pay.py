@@ -31,7 +31,7 @@ from pydantic import Field, model_validator
 from .errors import InputError, PolicyError
 from .holiday_calendar import Calendar
 from .leave import notes_for, policy_date_warning, year_used
-from .maternity import MaternityCase, maternity_leave, segment_parts
+from .maternity import MaternityCase, maternity_leave
 from .policy import MinimumWage, PayRules, Policy
 from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
@@ -374,23 +374,17 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
     """
     rules = pay_rules(policy)
     leave = maternity_leave(policy, case, calendar)
-    difficult = case.delivery in policy.maternity.difficult_deliveries
-    by_name = {s.name: s for s in policy.maternity.segments}
     fund = set(rules.fund_parts.parts)
     periods: list[PayPeriod] = []
     per_month: dict[str, list[int]] = {}
     for seg in leave.segments:
-        parts = segment_parts(by_name[seg.name], difficult, case.babies)
         offset = 0
-        for part, days, _ in parts:
-            # Counted days offset+1 .. offset+days of the segment.
-            first = seg.start if offset == 0 else calendar.advance(seg.start, offset, seg.counting) + timedelta(days=1)
-            last = calendar.advance(seg.start, offset + days, seg.counting)
-            offset += days
-            by_fund = f"{seg.name}.{part}" in fund
+        for p in seg.parts:  # the leave engine counted each part's days and dates
+            first, last, offset = p.start, p.end, offset + p.days
+            by_fund = f"{seg.name}.{p.item}" in fund
             periods.append(
                 PayPeriod(
-                    segment=seg.name, part=part, label=seg.label, label_en=seg.label_en, days=days,
+                    segment=seg.name, part=p.item, label=seg.label, label_en=seg.label_en, days=p.days,
                     start=first, end=last, paid_by="fund" if by_fund and wages.insured else "employer",
                     pay=("allowance" if wages.insured else "pre_leave_wage") if by_fund else "normal_wage",
                 )

@@ -106,14 +106,77 @@ class Counting(_Cited):
     rule: CountingRule
 
 
+class Flag(_Cited):
+    value: StrictBool
+
+
+class DifficultDays(Days):
+    """Days a difficult birth adds; ``deliveries`` narrows which (default: maternity.difficult_deliveries),
+    e.g. a province's +15 for a caesarean only."""
+
+    deliveries: list[Delivery] | None = None
+
+
+class ByChildOrder(_Cited):
+    """Base days by the child's birth order: days[0] for the 1st child, days[1] the 2nd... the last
+    entry for every later child. Without the order the smallest is granted, with a warning."""
+
+    days: list[Int] = Field(min_length=1, max_length=10)
+
+    @field_validator("days")
+    @classmethod
+    def _bounded(cls, v: list[int]) -> list[int]:
+        if any(not 0 <= d <= 3650 for d in v):
+            raise ValueError("each entry must be 0 to 3650 days")
+        return v
+
+
+Condition = Literal["prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "other"]
+
+
+class ConditionalDays(_Cited):
+    """Days granted only if a condition is met (a pre-pregnancy check, breastfeeding, the employer's
+    approval...). Not known to be met: not granted, with a warning saying what she may get."""
+
+    condition: Condition
+    days: Int = Field(ge=1, le=3650)
+    label: str
+    label_en: str
+
+
 class MaternitySegmentRules(_Strict):
     name: str
     label: str
     label_en: str
     counting: Counting
     base: Days
-    difficult_birth: Days | None = None
+    # A base of months ("增加产假三个月"): calendar months from the segment's first day, on top of base.days.
+    base_months: Months | None = None
+    by_child_order: ByChildOrder | None = None  # replaces base.days when present
+    difficult_birth: DifficultDays | None = None
     per_extra_baby: Days | None = None
+    conditional: list[ConditionalDays] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _months_are_calendar(self) -> MaternitySegmentRules:
+        if self.base_months is not None and self.counting.rule != "calendar":
+            raise ValueError("base_months needs counting calendar (a month is a calendar month)")
+        return self
+
+
+class EmployerRange(_Cited):
+    """The employer sets the total maternity leave between ``min_total`` and ``max_total`` days; the
+    days above the minimum go to ``segment``. Not told the employer's total: the minimum, with a warning."""
+
+    min_total: Int = Field(ge=1, le=3650)
+    max_total: Int = Field(ge=1, le=3650)
+    segment: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EmployerRange:
+        if self.max_total < self.min_total:
+            raise ValueError("max_total is below min_total")
+        return self
 
 
 class MaternityRules(_Strict):
@@ -122,12 +185,19 @@ class MaternityRules(_Strict):
     max_days_before_birth: Days
     order_basis: list[str]
     segments: list[MaternitySegmentRules] = Field(min_length=1, max_length=10)
+    employer_range: EmployerRange | None = None
+    # The law leaves a multiple birth's extra days to agreement or is unclear: a warning (its note).
+    multiple_manual: list[str] = Field(default_factory=list)
+    # The leave is counted from the birth date: days taken before it are not maternity leave.
+    anchored_to_birth: Flag | None = None
 
-    _listify = field_validator("difficult_deliveries_basis", "order_basis", mode="before")(_one_or_many)
+    _listify = field_validator("difficult_deliveries_basis", "order_basis", "multiple_manual", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _some_leave(self) -> MaternityRules:
-        if not any(s.base.days for s in self.segments):
+        if self.employer_range is not None and self.employer_range.segment not in {s.name for s in self.segments}:
+            raise ValueError(f"employer_range.segment {self.employer_range.segment!r} is not a segment")
+        if not any(s.base.days or s.base_months or s.by_child_order for s in self.segments):
             raise ValueError("every segment has base days 0: a birth must give some leave")
         names = [s.name for s in self.segments]
         if len(set(names)) != len(names):
@@ -157,8 +227,9 @@ class MiscarriageRules(_Strict):
 
 # ---------------------------------------------------------------- pay (pay.py)
 
-# The leave parts maternity.segment_parts() grants; pay rules name them as "segment.part".
-LEAVE_PARTS = ("base", "difficult_birth", "extra_babies")
+# The leave parts maternity.segment_parts() grants; pay rules name them as "segment.part"
+# (a conditional extra is "condition:<code>").
+LEAVE_PARTS = ("base", "difficult_birth", "extra_babies", "employer")
 
 
 class MinimumWage(_Cited):
@@ -239,10 +310,6 @@ class AgeLimit(_Cited):
     last_day: Literal["day_before_birthday", "birthday"]
 
 
-class Flag(_Cited):
-    value: StrictBool
-
-
 class Hours(_Cited):
     hours: Int = Field(ge=0, le=8)
 
@@ -252,8 +319,10 @@ class PaternityRules(_Strict):
     label_en: str
     days: Days
     counting: Counting
-    # "to be taken during the mother's maternity leave"
+    # "to be taken during the mother's maternity leave", or, with window_days, within that many
+    # days of the birth.
     window_basis: list[str]
+    window_days: Days | None = None
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
 
@@ -392,7 +461,7 @@ class Policy(_Strict):
             names = {s.name for s in self.maternity.segments}
             for ref in self.pay.fund_parts.parts:
                 seg, _, part = ref.partition(".")
-                if seg not in names or part not in LEAVE_PARTS:
+                if seg not in names or not (part in LEAVE_PARTS or part.startswith("condition:")):
                     raise ValueError(f"pay.fund_parts: {ref!r} is not segment.part (segments {sorted(names)}, parts {LEAVE_PARTS})")
         return self
 
