@@ -159,6 +159,9 @@ def maternity(
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
     delivery: DeliveryOption = DeliveryOpt.normal,
     babies: BabiesOpt = 1,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="1 for her first child, 2 for the second... (where the days depend on it).")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="A condition she meets, e.g. exclusive_breastfeeding (repeatable; where the law grants extra days for it).")] = None,
+    employer_days: Annotated[Optional[int], typer.Option("--employer-days", help="The total days the employer set, where the law lets it choose within a range.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -168,7 +171,7 @@ def maternity(
     """Maternity leave: days, end date and the day back at work."""
     from .maternity import MaternityCase, maternity_leave
 
-    case = birth_case(MaternityCase, birth, start, delivery, babies)
+    case = birth_case(MaternityCase, birth, start, delivery, babies, child_order=child_order, conditions=condition, employer_days=employer_days)
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
     from .render import birth_heading

@@ -33,7 +33,7 @@ class MaternityCase(Frozen):
     """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth).
 
     ``child_order`` (1 for her first child), ``conditions`` (those met; None: not told) and
-    ``employer_total`` (the total days the employer set, where the law lets it choose) matter only
+    ``employer_days`` (the total days the employer set, where the law lets it choose) matter only
     where the policy has such a rule."""
 
     birth: date
@@ -42,7 +42,7 @@ class MaternityCase(Frozen):
     babies: int = Field(default=1, ge=1, le=9)
     child_order: int | None = Field(default=None, ge=1, le=20)
     conditions: list[Condition] | None = None
-    employer_total: int | None = Field(default=None, ge=1, le=3650)
+    employer_days: int | None = Field(default=None, ge=1, le=3650)
 
 
 class SegmentPlan(NamedTuple):
@@ -115,10 +115,10 @@ def segment_parts(
 def _employer_part(
     low: int, high: int, keys: list[str], case: MaternityCase, warnings: list[Message]
 ) -> list[tuple[str, int, list[str]]]:
-    if case.employer_total is None:
+    if case.employer_days is None:
         warnings.append(
             Message(
-                code="employer_total_unknown",
+                code="employer_days_unknown",
                 zh=f"产假总天数由用人单位在{low}至{high}天之间确定：未提供单位确定的天数，本结果按最低的{low}天计算；"
                 f"单位确定更多的，以单位确定的为准。",
                 en=f"The employer sets the total maternity leave between {low} and {high} days: its choice was not given, "
@@ -126,16 +126,16 @@ def _employer_part(
             )
         )
         return []
-    if not low <= case.employer_total <= high:
-        raise InputError(f"the employer's total of {case.employer_total} days is outside the {low} to {high} the law allows")
-    return [("employer", case.employer_total - low, keys)]
+    if not low <= case.employer_days <= high:
+        raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
+    return [("employer", case.employer_days - low, keys)]
 
 
 def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPlan], list[Message], list[Message]]:
     """Segments, days, basis, notes and warnings for a kind of birth. The same for every birth of
     that kind under the policy, so it is built once and kept in ``policy.memo``."""
     conditions = None if case.conditions is None else tuple(sorted(case.conditions))
-    key = ("maternity", case.delivery, case.babies, case.child_order, conditions, case.employer_total)
+    key = ("maternity", case.delivery, case.babies, case.child_order, conditions, case.employer_days)
     if key in policy.memo:
         return policy.memo[key]  # type: ignore[no-any-return]
     rules = policy.maternity
