@@ -2,7 +2,7 @@
 
 A layer file (``policies/<id>.toml``) holds what one level of government adds or changes: its
 citations and a list of dated periods, each a *partial* policy tree (``rules``). A jurisdiction is
-a chain of layers (nanjing -> jiangsu -> national). The policy in force on a day is the merge of
+a chain of layers (city -> province -> country). The policy in force on a day is the merge of
 the period each layer has in force that day, top (national) down: tables merge key by key, a
 lower layer's value replaces an upper one's, ``maternity.segments`` merge by ``name``, other lists
 are replaced whole. The result is validated as an ordinary :class:`Policy`, so the engines never
@@ -160,7 +160,7 @@ def _has_path(tree: Any, path: tuple[Any, ...]) -> bool:
 # ---------------------------------------------------------------- resolving
 
 class Chain:
-    """A jurisdiction's layers, lowest first (nanjing, jiangsu, national)."""
+    """A jurisdiction's layers, lowest first (city, province, country)."""
 
     def __init__(self, layers: list[Layer]):
         self.layers = layers

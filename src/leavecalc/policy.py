@@ -17,12 +17,15 @@ from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import NoPolicyError, PolicyError
 from .files import parse_toml, read_data_file
+
+if TYPE_CHECKING:
+    from .layers import Layer
 
 Confidence = Literal["text", "secondary", "interpretation"]
 Status = Literal["verified", "secondary", "needs_review"]
@@ -539,10 +542,10 @@ class PolicyRegistry:
     """The policies known to a run, and which one is in force for a jurisdiction on a date.
 
     Built from whole policies and from layers (each layer chain is resolved into the policies of
-    its periods, see layers.py). ``names`` maps what a user may type (南京, 320100, jiangsu...)
+    its periods, see layers.py). ``names`` maps what a user may type (an id, name, short name, GB/T 2260 code)
     to a jurisdiction id."""
 
-    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Any] = ()):
+    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Layer] = ()):
         from .layers import names, resolve_all
 
         self.layers = list(layers)
@@ -589,7 +592,7 @@ class PolicyRegistry:
         return sorted({p.jurisdiction for p in self._by_id.values()})
 
     def place(self, name: str) -> str:
-        """The jurisdiction id a name stands for (nanjing, 南京, 南京市, 320100 -> nanjing)."""
+        """The jurisdiction id a name, short name, alias or GB/T 2260 code stands for."""
         key = name.strip().casefold()
         if key in self._by_place:
             return key
@@ -645,7 +648,7 @@ def policy_dir() -> Path:
     return base / "leavecalc" / "policies"
 
 
-def bundled_layers() -> list[Any]:
+def bundled_layers() -> list[Layer]:
     from .layers import parse_layer
 
     folder = resources.files("leavecalc") / "policies"
