@@ -21,7 +21,7 @@ def variant(old: str, new: str) -> str:
 
 
 def test_bundled_policies_load(registry):
-    assert [p.id for p in registry.policies] == ["jiangsu_2022", "jilin_2021", "liaoning_2021", "nanjing_2023", "nanjing_2025"]
+    assert [p.id for p in registry.policies] == ["jiangsu_2022", "jilin_2016", "liaoning_2021", "nanjing_2023", "nanjing_2025"]
 
 
 @pytest.mark.parametrize(
