@@ -123,15 +123,9 @@ def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
 
 def holidays_dir() -> Path:
     """Where holiday-year files are read from automatically (docs/holidays.md)."""
-    if os.environ.get("LEAVECALC_HOLIDAYS_DIR"):
-        return Path(os.environ["LEAVECALC_HOLIDAYS_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "leavecalc" / "holidays"
+    from .files import user_data_dir
+
+    return user_data_dir("LEAVECALC_HOLIDAYS_DIR", "holidays")
 
 
 def calendar(files: list[Path] | None = None) -> Calendar:

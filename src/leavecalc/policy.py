@@ -9,8 +9,6 @@ The format is documented in docs/policy-format.md.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -22,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import NoPolicyError, PolicyError
-from .files import parse_toml, read_data_file
+from .files import parse_toml, read_data_file, user_data_dir
 
 if TYPE_CHECKING:
     from .layers import Layer
@@ -77,6 +75,12 @@ class _Cited(_Strict):
 
 class Days(_Cited):
     days: Int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
+
+
+class SomeDays(Days):
+    """Days of a leave that exists at all (0 would give a leave ending before it starts)."""
+
+    days: Int = Field(ge=1, le=3650)
 
 
 class Value(_Cited):
@@ -320,7 +324,7 @@ class Hours(_Cited):
 class PaternityRules(_Strict):
     label: str
     label_en: str
-    days: Days
+    days: SomeDays
     counting: Counting
     # "to be taken during the mother's maternity leave", or, with window_days, within that many
     # days of the birth.
@@ -329,12 +333,6 @@ class PaternityRules(_Strict):
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
 
-    @field_validator("days")
-    @classmethod
-    def _some_days(cls, v: Days) -> Days:
-        if v.days < 1:
-            raise ValueError("paternity leave of 0 days: leave the rule out instead")
-        return v
 
 
 class ParentingYearRule(_Cited):
@@ -348,20 +346,13 @@ class ParentingCounting(_Cited):
 class ParentingRules(_Strict):
     label: str
     label_en: str
-    days_per_year: Days
+    days_per_year: SomeDays
     until: AgeLimit
     year: ParentingYearRule
     counting: ParentingCounting
     # True: each child under the age limit brings its own days; False: a parent has
     # days_per_year a year however many children are under the limit.
     per_child: Flag
-
-    @field_validator("days_per_year")
-    @classmethod
-    def _some_days(cls, v: Days) -> Days:
-        if v.days < 1:
-            raise ValueError("parenting leave of 0 days a year: leave the rule out instead")
-        return v
 
 
 class Protection(_Cited):
@@ -637,15 +628,7 @@ class PolicyRegistry:
 
 def policy_dir() -> Path:
     """Where users' own policy layers are read from: $LEAVECALC_POLICY_DIR, else the data directory."""
-    if os.environ.get("LEAVECALC_POLICY_DIR"):
-        return Path(os.environ["LEAVECALC_POLICY_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "leavecalc" / "policies"
+    return user_data_dir("LEAVECALC_POLICY_DIR", "policies")
 
 
 def bundled_layers() -> list[Layer]:
