@@ -127,7 +127,10 @@ def policy_text(p: Policy) -> str:
     cite = partial(cite_line, p)
 
     until = p.effective_until or "(open)"
-    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}", ""]
+    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}"]
+    out += [f"status {p.review.status}" + (f": {p.review.note}" if p.review.note else "")]
+    out += [f"layers {' <- '.join(p.layers)}"] if p.layers else []
+    out += [""]
     m = p.maternity
     out.append("maternity:")
     out.append(f"  up to {m.max_days_before_birth.days} days before the birth — {cite(m.max_days_before_birth.basis)}")
