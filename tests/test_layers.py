@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from leavecalc import MaternityCase, maternity_leave
 from leavecalc.errors import NoPolicyError, PolicyError
@@ -139,3 +141,54 @@ def test_pathological_toml_is_one_error(text, what):
 def test_dev_zero_is_not_read(registry):
     with pytest.raises(PolicyError, match="not a regular file"):
         registry.resolve("/dev/zero")
+
+
+# ---------------------------------------------------------------- front end and fuzz
+def test_cli_takes_names_and_the_new_maternity_options(capsys):
+    import json
+
+    from tests.test_cli import run
+
+    code, out, _ = run(capsys, "maternity", "--birth", "2025-03-10", "--jurisdiction", "苏州", "--child-order", "1", "--json")
+    assert code == 0 and json.loads(out)["policy"] == "jiangsu_2022" and json.loads(out)["total_days"] == 158
+    code, _, err = run(capsys, "maternity", "--birth", "2025-03-10", "--jurisdiction", "atlantis")
+    assert code == 2 and err.startswith("leavecalc: error: unknown jurisdiction")
+
+
+_NUMBER = r"(?<== )-?[0-9]+(?:\.[0-9]+)?(?=[ ,\n}])"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    which=st.integers(min_value=0, max_value=10_000),
+    value=st.one_of(
+        st.integers(min_value=-10**6, max_value=10**7).map(str),
+        st.sampled_from(["true", "0.5", "1e300", "nan", "inf", '"x"', "2025-02-30", "[]"]),
+    ),
+)
+def test_fuzzed_policy_values_are_rejected_or_computed(which, value, calendar):
+    # Replace one number of the whole policy with something else: loading either fails with a
+    # PolicyError, or the policy computes leave and pay without anything but a LeavecalcError.
+    import re
+    from decimal import Decimal
+
+    from leavecalc import LeavecalcError, PaternityCase, ParentingCase, Wages, maternity_pay, parenting_leave, paternity_leave
+
+    spots = list(re.finditer(_NUMBER, WHOLE))
+    m = spots[which % len(spots)]
+    text = WHOLE[: m.start()] + value + WHOLE[m.end():]
+    try:
+        policy = parse_policy(text, "fuzz.toml")
+    except PolicyError:
+        return
+    case = MaternityCase(birth=date(2025, 3, 10), delivery="cesarean", babies=2, start=date(2025, 3, 1))
+    for run in (
+        lambda: maternity_leave(policy, case, calendar),
+        lambda: maternity_pay(policy, case, calendar, Wages(avg_wage=Decimal("9000"), own_wage=Decimal("12000"))),
+        lambda: paternity_leave(policy, PaternityCase(birth=date(2025, 3, 10)), calendar),
+        lambda: parenting_leave(policy, ParentingCase(birth=date(2025, 3, 10)), calendar),
+    ):
+        try:
+            run()
+        except LeavecalcError:
+            pass

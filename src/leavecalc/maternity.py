@@ -206,6 +206,8 @@ def _with_parts(calendar: Calendar, segment: Segment, parts: list[tuple[str, int
     """Each part's days and dates; the counted days of the segment go to the parts in order."""
     out, offset = [], 0
     for item, days, _ in parts:
+        if not days:  # a base of 0 days beside other parts (a province granting only extras)
+            continue
         first = segment.start if offset == 0 else calendar.advance(segment.start, offset, segment.counting) + ONE_DAY
         offset += days
         out.append(SegmentPart(item=item, days=days, start=first, end=calendar.advance(segment.start, offset, segment.counting)))
