@@ -192,3 +192,8 @@ def test_fuzzed_policy_values_are_rejected_or_computed(which, value, calendar):
             run()
         except LeavecalcError:
             pass
+
+
+def test_a_country_layer_is_not_a_policy_to_compute_with(registry):
+    with pytest.raises(PolicyError, match="country layer is not a jurisdiction"):
+        registry.resolve(str(DATA.parent.parent / "src" / "leavecalc" / "policies" / "national.toml"), date(2025, 3, 10))

@@ -621,6 +621,8 @@ class PolicyRegistry:
             return _policy_from(data, spec)
         reg = self.with_layer_file(spec)
         own = [p for p in reg.policies if p.layers and p.layers[0] == spec]
+        if not own:
+            raise PolicyError(f"policy file {spec}: the country layer is not a jurisdiction of its own; give a province or city layer")
         if day is not None:
             return next((p for p in own if p.in_force_on(day)), None) or reg.in_force(own[0].jurisdiction, day)
         return own[-1]
