@@ -81,3 +81,25 @@ def test_paternity_window_of_days_after_the_birth(shapes, calendar):
     # window 30 days: 03-10..04-08. From 03-20, 10 days end 03-29 (inside); from 04-05 they end 04-14.
     assert inside.end == date(2025, 3, 29) and not [w for w in inside.warnings if w.code.startswith("paternity_")]
     assert late.end == date(2025, 4, 14) and "paternity_outside_window" in {w.code for w in late.warnings}
+
+
+def test_whole_leave_skipping_and_difficult_replace_change_the_national_segment(tmp_path, calendar):
+    # A province whose WHOLE leave skips statutory holidays and whose difficult birth gives 30
+    # instead of the national 15: both are changes of the national segment, merged by name.
+    from leavecalc.policy import bundled_policies
+
+    text = SHAPES.read_text(encoding="utf-8") + """
+[[periods.rules.maternity.segments]]
+name = "national"
+counting = { rule = "skip_statutory", basis = "s" }
+difficult_birth = { days = 30, basis = "s" }
+"""
+    path = tmp_path / "whole.toml"
+    path.write_text(text, encoding="utf-8")
+    policy = bundled_policies().with_layer_file(path).in_force("shapes", BIRTH)
+    r = maternity_leave(policy, MaternityCase(birth=BIRTH, delivery="cesarean", child_order=1, conditions=[], employer_days=188), calendar)
+    national = r.segments[0]
+    # 98 + 30 = 128 counted days from 03-10 (calendar: 03-10..07-15), plus the statutory days
+    # inside: 清明 04-04, 劳动节 05-01 and 05-02, 端午 05-31 = 4 -> 07-19.
+    assert (national.days, national.counting, national.end) == (128, "skip_statutory", date(2025, 7, 19))
+    assert [(p.item, p.days) for p in national.parts] == [("base", 98), ("difficult_birth", 30)]
