@@ -128,6 +128,11 @@ def typed(spec: Input, value: Any, from_json: bool) -> Any:
         if isinstance(value, str) or (from_json and value.__class__ in (int, Decimal)):
             return value
         raise ValueError(f"{shown(value)} is not an amount in yuan")
+    if kind == "choices":
+        items = value.split(";") if isinstance(value, str) else value if from_json and isinstance(value, list) else None
+        if items is None or not all(isinstance(v, str) for v in items):
+            raise ValueError(f"{shown(value)} is not a list of names (separated by ;)")
+        return [v.strip() for v in items if v.strip()]
     if isinstance(value, str):  # choice
         return value
     raise ValueError(f"{shown(value)} is not text")

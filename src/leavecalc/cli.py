@@ -100,9 +100,10 @@ def option_error(e: Any) -> str:
 
 
 def registry() -> PolicyRegistry:
-    from .policy import bundled_policies
+    """The bundled policy layers with the user's policy directory over them (docs/policy-format.md)."""
+    from .policy import user_policies
 
-    return bundled_policies()
+    return user_policies()
 
 
 def answer(
@@ -116,10 +117,13 @@ def answer(
     given = {k: v for k, v in fields.items() if v is not None}
     reg = registry()
     env = Env(lambda: calendar(holidays), reg)
-    # --policy '' is an unknown policy, not the absence of one.
-    pol = reg.resolve(policy) if policy is not None else None
+    chosen = KINDS[kind]
+    # --policy '' is an unknown policy, not the absence of one. A layer file given as --policy is
+    # resolved on the deciding date.
+    day = next((given[n] for n in chosen.decided_by if n in given), None)
+    pol = reg.resolve(policy, day) if policy is not None else None
     try:
-        result = solve(KINDS[kind], given, env, jurisdiction, pol)
+        result = solve(chosen, given, env, jurisdiction, pol)
     except InputError as e:
         raise UserError(option_error(e)) from None
     return result, pol or reg.get(result.policy), env
@@ -127,15 +131,9 @@ def answer(
 
 def holidays_dir() -> Path:
     """Where holiday-year files are read from automatically (docs/holidays.md)."""
-    if os.environ.get("LEAVECALC_HOLIDAYS_DIR"):
-        return Path(os.environ["LEAVECALC_HOLIDAYS_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "leavecalc" / "holidays"
+    from .files import user_data_dir
+
+    return user_data_dir("LEAVECALC_HOLIDAYS_DIR", "holidays")
 
 
 def calendar(files: list[Path] | None = None) -> Calendar:
@@ -166,6 +164,9 @@ def maternity(
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
     delivery: DeliveryOption = DeliveryOpt.normal,
     babies: BabiesOpt = 1,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="1 for her first child, 2 for the second... (where the days depend on it).")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="A condition she meets, e.g. exclusive_breastfeeding (repeatable; where the law grants extra days for it).")] = None,
+    employer_days: Annotated[Optional[int], typer.Option("--employer-days", help="The total days the employer set, where the law lets it choose within a range.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -179,6 +180,7 @@ def maternity(
     result, _, _ = answer(
         "maternity", jurisdiction, policy, holidays,
         birth=day, start=parse_date(start, "--start"), delivery=delivery.value, babies=babies,
+        child_order=child_order, condition=condition, employer_days=employer_days,
     )
     assert day is not None  # a required option
     emit(result, as_json, lang.value, birth_heading(day, delivery.value, babies, lang.value))
@@ -220,12 +222,19 @@ def policies_show(spec: Annotated[str, typer.Argument(help="A policy id or file 
 
 @policies_app.command("validate")
 def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to check.")]) -> None:
-    """Check a policy file; prints what is wrong, naming the field, and exits 2 if anything is."""
-    from .policy import PolicyRegistry, load_policy_file
+    """Check a policy or layer file; prints what is wrong, naming the field, and exits 2 if anything is."""
+    from .policy import PolicyRegistry, read_policy_data
 
-    pol = load_policy_file(path)
+    reg = registry()
+    if "layer" in read_policy_data(path):
+        # Resolved with its parents over every period, as a command would use it.
+        own = [p for p in reg.with_layer_file(path).policies if p.layers and p.layers[0] == path]
+        spans = ", ".join(f"{p.id} from {p.effective_from}" for p in own) or "no jurisdiction of its own"
+        typer.echo(f"ok: {path} is a valid policy layer ({spans})")
+        return
+    pol = reg.resolve(path)
     # Also check it against the bundled policies of the same jurisdiction for overlaps.
-    others = [p for p in registry().policies if p.id != pol.id]
+    others = [p for p in reg.policies if p.id != pol.id]
     PolicyRegistry([*others, pol])
     typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
 

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .cases import check_count, check_date, check_type
 from .errors import InputError
 from .holiday_calendar import Calendar, bundled_calendar
-from .policy import Policy, PolicyRegistry, bundled_policies
+from .policy import Condition, Delivery, Policy, PolicyRegistry, bundled_policies
 
 # How an input is written: ``date`` YYYY-MM-DD; ``dates`` several of them; ``count`` a whole
 # number; ``money`` yuan with at most two decimals; ``flag`` true/false; ``choice`` one of
-# ``choices``.
-InputType = Literal["date", "dates", "count", "money", "flag", "choice"]
+# ``choices``; ``choices`` several of them.
+InputType = Literal["date", "dates", "count", "money", "flag", "choice", "choices"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Env:
 POLICY = Input("policy", "choice", "a policy id (default: the one in force on the deciding date)")
 JURISDICTION = Input("jurisdiction", "choice", "whose law applies (default nanjing)")
 
-DELIVERIES = ("normal", "cesarean", "assisted", "other_difficult")
+DELIVERIES: tuple[str, ...] = get_args(Delivery)
 BIRTH = Input("birth", "date", "date of birth", required=True)
 START = Input("start", "date", "first day of leave if before the birth")
 DELIVERY = Input("delivery", "choice", "how the baby was delivered (default normal)", choices=DELIVERIES)
@@ -83,6 +83,11 @@ OTHER_CHILD = Input("other_child", "dates", "birth dates of the parent's other c
 AVG_WAGE = Input("avg_wage", "money", "employer's previous-year average monthly wage (yuan)")
 OWN_WAGE = Input("own_wage", "money", "her own monthly wage (yuan): adds the top-up")
 UNINSURED = Input("uninsured", "flag", "not covered by maternity insurance (default false)")
+CONDITIONS: tuple[str, ...] = get_args(Condition)
+# Inputs that matter only where a policy has such a rule (docs/policy-format.md).
+CHILD_ORDER = Input("child_order", "count", "1 for her first child, 2 for the second... (where the days depend on it)")
+CONDITION = Input("condition", "choices", "conditions she meets (where the law grants extra days for them)", choices=CONDITIONS)
+EMPLOYER_DAYS = Input("employer_days", "count", "the total days the employer set, where the law lets it choose")
 
 
 def _iso(d: date | None) -> str | None:
@@ -115,12 +120,15 @@ def _engine(name: str) -> Any:
 
 
 OTHER_RENAMED = (("other_child", "other_births"),)
+CONDITION_RENAMED = (("condition", "conditions"),)
 REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("maternity")
-    # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields.
+    # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields but one.
+    if "condition" in f:
+        f = _given(f, *(n for n in f if n != "condition"), **dict(CONDITION_RENAMED))
     return m.maternity_leave(policy, m.MaternityCase(**f), env.calendar)
 
 
@@ -270,7 +278,8 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("maternity", "maternity leave: days, end date, day back at work",
-             (BIRTH, START, DELIVERY, BABIES), ("birth",), _maternity, _leave_row),
+             (BIRTH, START, DELIVERY, BABIES, CHILD_ORDER, CONDITION, EMPLOYER_DAYS), ("birth",), _maternity, _leave_row,
+             CONDITION_RENAMED),
         Kind("miscarriage", "miscarriage or termination leave (流产假)",
              (Input("date", "date", "date of the miscarriage or termination", required=True),
               Input("weeks", "count", "completed weeks of pregnancy (or months)"),
