@@ -364,3 +364,14 @@ def test_csv_other_child_is_dates_separated_by_semicolons(capsys, tmp_path):
     code, rows, _ = batch_file(capsys, tmp_path, text, ".csv")
     assert code == 1 and rows[0]["error"] == "" and rows[0]["end"] == "2028-03-09"
     assert rows[1]["error"] == "other_child: 'x' is not a date (use YYYY-MM-DD)"
+
+
+def test_maternity_conditions_are_a_list_and_checked(ctx):
+    rows = [
+        {"id": "a", "kind": "maternity", "birth": "2025-03-10", "condition": ["exclusive_breastfeeding"], "child_order": 1},
+        {"id": "b", "kind": "maternity", "birth": "2025-03-10", "condition": ["bogus"]},
+        {"id": "c", "kind": "maternity", "birth": "2025-03-10", "condition": [1]},
+    ]
+    out = run_jsonl(ctx, rows)
+    assert out[0]["error"] is None and out[0]["total_days"] == 158  # Nanjing has no such rule: 98 + 60
+    assert out[1]["error"].startswith("condition: ") and out[2]["error"].startswith("condition: ")
