@@ -34,7 +34,7 @@ import run as common  # noqa: E402  (benchmarks/run.py: case mix, measuring help
 
 from leavecalc import MaternityCase, bundled_calendar, bundled_policies, maternity_leave  # noqa: E402
 from leavecalc.batch import Context  # noqa: E402
-from leavecalc.columnar import compute_arrow  # noqa: E402
+from leavecalc.columnar import RunState, compute_arrow  # noqa: E402
 
 FIRST, LAST = date(2022, 3, 1), date(2027, 12, 31)  # births under both Nanjing policies, some provisional
 
@@ -69,7 +69,8 @@ def columnar_rate(table: pa.Table, ctx: Context, rounds: int = 3) -> tuple[list[
     wall, cpu, out = [], [], None
     for _ in range(rounds):
         t, c = time.perf_counter(), time.process_time()
-        parts = [compute_arrow(table.slice(i, 131_072), ctx) for i in range(0, table.num_rows, 131_072)]
+        state = RunState()  # shared by the chunks of a run, as in `leavecalc batch`
+        parts = [compute_arrow(table.slice(i, 131_072), ctx, state=state) for i in range(0, table.num_rows, 131_072)]
         wall.append(table.num_rows / (time.perf_counter() - t))
         cpu.append(table.num_rows / (time.process_time() - c))
         out = pa.concat_tables(parts)

@@ -12,16 +12,15 @@ import io
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, cast
 
 import pyarrow as pa
 
-from .batch import (
-    BatchFileError, Context, Format, Summary, Writer, check_encoding, chunks, column_name, read_rows, replaced_on_success,
-    spooled,
-)
-from .columnar import DATE_COLUMNS, OUTPUT_SCHEMA, compute_arrow, compute_rows
+from .batch import BatchFileError, Context, Format, Record, Summary, Writer, check_input, chunks, column_name, read_rows, spooled
+from .columnar import DATE_COLUMNS, OUTPUT_SCHEMA, RunState, arrow_inputs, compute_arrow, compute_rows
+from .files import output_file
 from .progress import Progress
 
 CHUNK = 131_072  # rows per chunk: large enough for numpy to pay, small enough to keep memory flat
@@ -34,12 +33,13 @@ def output_rows(table: pa.Table) -> list[dict[str, Any]]:
     return pa.Table.from_arrays(cols, names=table.column_names).to_pylist()  # type: ignore[no-any-return]
 
 
-def computed_rows(rows: Iterable[Mapping[str, Any]], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
+def computed_rows(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
     """``batch.computed`` on the columnar engine: the same rows, a chunk at a time. A row
     computed in bulk has the keys the scalar engine would give it (the columns its kind fills)."""
+    state = RunState()
     for chunk in chunks(rows, TEXT_CHUNK):
         scalar: dict[int, dict[str, Any]] = {}
-        for i, row in enumerate(output_rows(compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar))):
+        for i, row in enumerate(output_rows(compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state))):
             yield scalar.get(i) or {k: v for k, v in row.items() if v is not None} | {"error": ""}
 
 
@@ -72,8 +72,15 @@ def _arrow_batches(path: str, fmt: Format, name: str) -> tuple[Iterator[pa.Recor
 
 
 def _check_columns(schema: pa.Schema, name: str) -> None:
-    if not {"id", "kind"} <= {column_name(n) for n in schema.names}:
+    """The columns are checked as a CSV header is, before any output: id and kind, each name
+    once, only columns some kind takes; and of types that can be read."""
+    names = [column_name(n) for n in schema.names]
+    if not {"id", "kind"} <= set(names):
         raise BatchFileError(f"{name}: the columns must include id and kind")
+    try:
+        arrow_inputs(schema.empty_table())
+    except (ValueError, TypeError) as e:
+        raise BatchFileError(f"{name}: {e}") from None
 
 
 def _rechunked(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.Table]:
@@ -136,33 +143,41 @@ def run_arrow_files(source: str, target: str | None, in_fmt: Format, out_fmt: Fo
             batches, total, schema = _arrow_batches(path, in_fmt, source)
             _check_columns(schema, source)
             progress = Progress(total=total or None)
-            tables = (compute_arrow(t, ctx) for t in _rechunked(batches))
+            state = RunState()
+            tables = (compute_arrow(t, ctx, state=state) for t in _rechunked(batches))
             return _write(tables, target if to_file else None, out_fmt, progress)
-        check_encoding(path, source)
-        with open(path, encoding="utf-8-sig", newline="") as fin:
+        check_input(path, in_fmt, source)
+        with open(path, encoding="utf-8-sig", newline="\n") as fin:  # as batch.run_files reads it
             rows = read_rows(fin, in_fmt, source)  # checks the header before any output
             progress = Progress(total=os.path.getsize(path), done=cast(Any, fin).buffer.tell)  # bytes read
             names_are_clean = in_fmt == "csv"
-            tables = (compute_rows(c, ctx, names_are_clean) for c in chunks(rows, TEXT_CHUNK))
+            state = RunState()
+            tables = (compute_rows(c, ctx, names_are_clean, state=state) for c in chunks(rows, TEXT_CHUNK))
             return _write(tables, target if to_file else None, out_fmt, progress)
 
 
 def _write(tables: Iterator[pa.Table], target: str | None, fmt: Format, progress: Progress) -> Summary:
     """Write every table to ``target`` (or standard output), replacing it only at the end."""
     summary = Summary()
-    with replaced_on_success(target) as temp:
-        with open(temp, "wb") as f:
-            writer = TableWriter(f, fmt)
-            try:
-                for table in tables:
-                    writer.write(table)
-                    _count(summary, table)
-                    progress.update(summary.rows)
-            finally:
-                writer.close()
-        if target is None:  # standard output: Parquet's footer is written last, so copy once done
-            with open(temp, "rb") as f:
-                shutil.copyfileobj(f, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+    if target is not None:
+        with output_file(target, BatchFileError, binary=True) as f:
+            _write_to(f, tables, fmt, progress, summary)
+    else:  # standard output: Parquet's footer is written last, so the whole file is copied once done
+        with tempfile.TemporaryFile() as f:
+            _write_to(f, tables, fmt, progress, summary)
+            f.seek(0)
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     progress.close()
     return summary
+
+
+def _write_to(f: IO[bytes], tables: Iterator[pa.Table], fmt: Format, progress: Progress, summary: Summary) -> None:
+    writer = TableWriter(f, fmt)
+    try:
+        for table in tables:
+            writer.write(table)
+            _count(summary, table)
+            progress.update(summary.rows)
+    finally:
+        writer.close()

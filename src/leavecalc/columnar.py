@@ -20,21 +20,21 @@ Needs the ``columnar`` extra (numpy, pyarrow). The scalar engine does not.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .batch import COLUMNS, Context, column_name, compute
+from .batch import COLUMNS, Context, Record, column_name, compute
 from .count_index import CountIndex, IntArray, count_index
 from .errors import LeavecalcError
-from .maternity import maternity_plan
+from .kinds import KINDS
+from .maternity import MaternityCase, maternity_plan
 from .policy import Delivery, Policy
 
 EPOCH = date(1970, 1, 1).toordinal()  # Arrow's date32 counts days from here
@@ -47,7 +47,7 @@ _TYPES |= {c: pa.date32() for c in DATE_COLUMNS}
 # there is none.
 OUTPUT_SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS])
 
-Raw = Callable[[Sequence[int]], list[Mapping[str, Any]]]
+Raw = Callable[[Sequence[int]], list[Record]]
 
 
 @dataclass
@@ -253,7 +253,7 @@ def _policy_of(ctx: Context, rows: Rows, day: IntArray, ok: Any, pols: Policies)
             if known not in pols.chosen:
                 day = date.fromordinal(ordinal)
                 try:
-                    policy = ctx.policy_for(row, day)
+                    policy = _policy_for(ctx, row, day)
                 except LeavecalcError:
                     pols.chosen[known] = -1
                 else:
@@ -263,6 +263,15 @@ def _policy_of(ctx: Context, rows: Rows, day: IntArray, ok: Any, pols: Policies)
         sel = ok & (key == k)
         p[sel] = _each_distinct(day, sel, choose, -1)[sel]
     return p, ok & (p >= 0)
+
+
+def _policy_for(ctx: Context, row: Mapping[str, str], day: date) -> Policy:
+    """As kinds.solve chooses: the row's policy, else --policy, else the one in force on ``day``."""
+    if "policy" in row:
+        return ctx.registry.get(row["policy"])
+    if ctx.policy is not None:
+        return ctx.policy
+    return ctx.registry.in_force(row.get("jurisdiction") or ctx.jurisdiction, day)
 
 
 RULES = ("calendar", "skip_statutory")  # the counting rules done in bulk; others go to the scalar engine
@@ -333,22 +342,27 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
                babies: Any, ok: Any) -> Maternity:
     """Maternity leave as :func:`maternity.maternity_leave`, segments from ``maternity_plan``."""
     q = np.where(ok, p, len(pols.all))
-    difficult = np.array([[d in pol.maternity.difficult_deliveries for d in DELIVERIES] for pol in pols.all] + [[False] * len(DELIVERIES)])
-    diff = difficult[q, np.where(ok, delivery, 0)]
     limit = pols.table(lambda pol: pol.maternity.max_days_before_birth.days)[q]
     s = np.where(has_start, start, birth)
     ok = ok & (s <= birth)
     earliest = birth - limit
     early = ok & (s < earliest)
     s = np.maximum(s, earliest)
-    plan = (q * 2 + diff) * 10 + babies
+    per_policy = len(DELIVERIES) * 10
+    plan = q * per_policy + np.where(ok, delivery, 0) * 10 + np.where(ok, babies, 1)
     u, _, inv = _distinct(plan)
     plans: list[list[tuple[int, int]] | None] = []
     for g in u.tolist():
-        if g // 20 >= len(pols.all):
+        pol = pols.all[g // per_policy] if g // per_policy < len(pols.all) else None
+        anchored = pol is not None and pol.maternity.anchored_to_birth is not None and pol.maternity.anchored_to_birth.value
+        if pol is None or anchored:  # leave counted from the birth whatever the start: the scalar engine
             plans.append(None)
             continue
-        segments, _ = maternity_plan(pols.all[g // 20], bool(g // 10 % 2), g % 10)
+        case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // 10 % len(DELIVERIES)], babies=g % 10)
+        segments, _, _ = maternity_plan(pol, case)  # the same for every birth of the kind
+        if any(x.rules.base_months is not None for x in segments):  # days that depend on the start
+            plans.append(None)
+            continue
         plans.append([(x.days, RULES.index(x.counting.rule) if x.counting.rule in RULES else 2) for x in segments])
     width = max((len(x) for x in plans if x is not None), default=0)
     days = np.zeros((len(u), width), dtype=np.int64)
@@ -448,7 +462,10 @@ def paternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     ok &= has_lo | mother.ok
     lo, hi = np.where(has_lo, lo, mother.start), np.where(has_lo, hi, mother.end)
     days = pols.table(lambda pol: pol.paternity.days.days)[q]
-    rule = pols.table(lambda pol: RULES.index(pol.paternity.counting.rule) if pol.paternity.counting.rule in RULES else 2)[q]
+    rule = pols.table(
+        lambda pol: RULES.index(pol.paternity.counting.rule)
+        if pol.paternity.counting.rule in RULES and pol.paternity.window_days is None else 2  # a window from the birth: scalar
+    )[q]
     s = np.where(has_start, start, birth)
     end, fine = _advance(count_index(ctx.calendar), s, days, rule)
     ok &= fine
@@ -474,7 +491,6 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     """
     from decimal import Decimal
 
-    from .maternity import MaternityCase
     from .pay import Wages, maternity_pay, pay_rules
 
     birth, start, has_start, delivery, babies, ok = _birth_columns(rows)
@@ -482,7 +498,7 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     insured = flag < 4
     avg, has_avg, ok_avg = rows.fen("avg_wage")
     own, has_own, ok_own = rows.fen("own_wage")
-    ok = ok & ok_flag & ok_avg & ok_own & ~rows.present("days") & np.where(insured, has_avg, has_own)
+    ok = ok & ok_flag & ok_avg & ok_own & ~rows.present("days") & ~rows.present("on") & np.where(insured, has_avg, has_own)
     p, ok = _policy_of(ctx, rows, birth, ok, pols)
     if not ok.any():
         return _none(rows)
@@ -566,7 +582,8 @@ def pregnancy_rest_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
             return -1, 0, 0
         if floor is None:
             return -1, 0, 0
-        return floor.percent, rest_floor_since(pol).toordinal(), pay_rules(pol).minimum_wage_checked.on.toordinal()
+        checked = pay_rules(pol).minimum_wage_checked
+        return floor.percent, rest_floor_since(pol).toordinal(), (checked.on if checked else date.max).toordinal()
 
     table = pols.table(floor_rules)
     percent, since, checked = table[q, 0], table[q, 1], table[q, 2]
@@ -615,14 +632,17 @@ def pregnancy_rest_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     )
 
 
-# kind -> its bulk computation. Kinds not named here are computed by the scalar engine.
-BULK: dict[str, Callable[[Context, Rows, Policies], Bulk]] = {
-    "maternity": maternity_bulk,
-    "miscarriage": miscarriage_bulk,
-    "paternity": paternity_bulk,
-    "allowance": allowance_bulk,
-    "pregnancy_rest": pregnancy_rest_bulk,
+# kind -> its bulk computation and the inputs it reads. Kinds not named here are computed by the
+# scalar engine, and so is a row giving any other input (the scalar engine uses it, or refuses it).
+BIRTH_INPUTS = ("birth", "start", "delivery", "babies")
+BULK: dict[str, tuple[Callable[[Context, Rows, Policies], Bulk], tuple[str, ...]]] = {
+    "maternity": (maternity_bulk, BIRTH_INPUTS),
+    "miscarriage": (miscarriage_bulk, ("date", "weeks", "months")),
+    "paternity": (paternity_bulk, (*BIRTH_INPUTS, "mother_start", "mother_end")),
+    "allowance": (allowance_bulk, (*BIRTH_INPUTS, "avg_wage", "own_wage", "uninsured")),
+    "pregnancy_rest": (pregnancy_rest_bulk, ("from", "to", "pay")),
 }
+ALWAYS = ("id", "kind", "policy", "jurisdiction")
 
 MONEY = ("daily_rate", "amount", "employer_top_up", "floor_total", "paid_total", "shortfall_total")
 
@@ -693,13 +713,14 @@ def _checked(kind: str, bulk: Bulk, idx: IntArray, raw: Raw, ctx: Context, names
 
 def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, names_are_clean: bool = True,
                     stats: Stats | None = None, odd_rows: Any = None,
-                    scalar_rows: dict[int, dict[str, Any]] | None = None) -> pa.Table:
+                    scalar_rows: dict[int, dict[str, Any]] | None = None, state: RunState | None = None) -> pa.Table:
     """The output table of ``n`` rows given as text columns; ``raw(indices)`` gives those rows as
     the scalar engine reads them (for the rows it computes, and one row of each group to check).
     ``odd_rows`` (optional) marks rows only the scalar engine reads; ``scalar_rows`` (optional)
     receives the rows the scalar engine computed, as it gave them, by row number."""
     stats = stats if stats is not None else Stats()
-    pols = _state(ctx)[1]
+    state = state if state is not None else RunState()
+    pols = state.policies
     done = np.zeros(n, dtype=bool)
     parts: list[tuple[Any, pa.Table]] = []
     if n and not ctx.calendar.overridden:  # replaced statutory days add per-year warnings: scalar
@@ -715,7 +736,10 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
             if not len(idx):
                 continue
             rows = Rows(cols, idx)
-            bulk = BULK[kind](ctx, rows, pols)
+            compute_kind, reads = BULK[kind]
+            bulk = compute_kind(ctx, rows, pols)
+            for name in cols.keys() - {*reads, *ALWAYS}:
+                bulk.ok &= ~rows.present(name)
             bulk.ok = bulk.ok & ~rows.odd
             ok, reps = _checked(kind, bulk, idx, raw, ctx, names_are_clean, stats)
             if not ok.any():
@@ -740,24 +764,23 @@ def compute_columns(cols: Mapping[str, Column], n: int, raw: Raw, ctx: Context, 
     stats.bulk += n - len(rest)
     stats.scalar += len(rest)
     if len(rest):
-        computed = _scalar(raw(rest.tolist()), ctx, names_are_clean)
+        computed = _scalar(raw(rest.tolist()), ctx, names_are_clean, state.rows)
         if scalar_rows is not None:
             scalar_rows.update(zip(rest.tolist(), computed))
         parts.append((rest, _scalar_table(computed)))
-    if len(parts) == 1:
-        return parts[0][1]
+    if len(parts) <= 1:
+        return parts[0][1] if parts else OUTPUT_SCHEMA.empty_table()
     order = np.argsort(np.concatenate([i for i, _ in parts]), kind="stable")
     return pa.concat_tables([t for _, t in parts]).take(pa.array(order))
 
 
-def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) -> list[dict[str, Any]]:
+def _scalar(rows: list[Record], ctx: Context, names_are_clean: bool, memo: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
     """The scalar engine's row for each of ``rows``, computed once for rows alike but for their id.
 
     The engines are pure functions of the row, and only ``id`` (its text, and whether there is
     one) reaches the output from the id cell; populations repeat cases (births on one day), so
     each distinct case is computed once and copied with its own id.
     """
-    memo = _state(ctx)[0]
     out = []
     for row in rows:
         key = _alike(row, names_are_clean)
@@ -768,38 +791,34 @@ def _scalar(rows: list[Mapping[str, Any]], ctx: Context, names_are_clean: bool) 
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
             memo[key] = compute(row, ctx, names_are_clean)
-        rid = row.get("id")
+        rid = cast(Mapping[str, Any], row).get("id")
         out.append(memo[key] | {"id": "" if rid is None else str(rid).strip()})
     return out
 
 
-MEMO_SIZE = 100_000  # distinct cases remembered per context (a few hundred bytes each)
-State = tuple[dict[Any, dict[str, Any]], Policies]
-_STATES: dict[int, tuple[weakref.ref[Context], tuple[Any, ...], State]] = {}
+MEMO_SIZE = 100_000  # distinct cases remembered in a run (a few hundred bytes each)
+@dataclass
+class RunState:
+    """What the chunks of one run share: the policies chosen so far, and the rows the scalar
+    engine computed (by everything but their id), so a case repeated in a later chunk is not
+    computed again. One per run: a new one for each call unless the caller passes it on."""
+
+    policies: Policies = field(default_factory=lambda: Policies())
+    rows: dict[Any, dict[str, Any]] = field(default_factory=dict)
 
 
-def _state(ctx: Context) -> State:
-    """What earlier chunks under ``ctx`` as it is now worked out: the rows the scalar engine
-    computed, the policies chosen (a context given other policies, calendar or defaults starts
-    afresh)."""
-    now = (id(ctx.registry), id(ctx.calendar), ctx.jurisdiction, id(ctx.policy))
-    held = _STATES.get(id(ctx))
-    if held is None or held[0]() is not ctx or held[1] != now:
-        for key in [k for k, (ref, _, _) in _STATES.items() if ref() is None]:
-            del _STATES[key]
-        held = _STATES[id(ctx)] = (weakref.ref(ctx), now, ({}, Policies()))
-    return held[2]
-
-
-def _alike(row: Mapping[str, Any], names_are_clean: bool) -> Any:
+def _alike(row: Record, names_are_clean: bool) -> Any:
     """What the output of ``row`` depends on, hashable, or None (then it is not shared)."""
+    if not isinstance(row, Mapping):
+        return None
     if not names_are_clean and any(column_name(k) != k for k in row if isinstance(k, str)):
         return None
     rid = row.get("id")
     has_id = rid is not None and (not isinstance(rid, str) or rid.strip() != "")
     try:
-        # With each value's type: True == 1 == 1.0 in Python, but not to the scalar engine.
-        key = (has_id, frozenset((k, type(v), v) for k, v in row.items() if k != "id"))
+        # In order (the first bad input is the one reported), with each value's type (True == 1 ==
+        # 1.0 in Python, but not to the scalar engine), and how the row is read (CSV or JSON).
+        key = (names_are_clean, has_id, tuple((k, type(v), v) for k, v in row.items() if k != "id"))
         hash(key)
     except TypeError:  # a list or an object in a JSON cell, or a ragged CSV line
         return None
@@ -808,53 +827,97 @@ def _alike(row: Mapping[str, Any], names_are_clean: bool) -> Any:
 
 # ---------------------------------------------------------------- front doors
 
-def _arrow_column(a: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, Column]:
-    """(the column as the scalar engine reads it, the column as text)."""
+def _arrow_text(name: str, a: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """A column as the text a CSV cell would hold: text as it is, numbers and booleans written
+    out (a float column holding whole numbers as integers: pandas stores an integer column with
+    gaps as floats), dates as YYYY-MM-DD. Other types are refused (TypeError)."""
     if isinstance(a, pa.ChunkedArray):
         a = a.combine_chunks()
     t = a.type
     if pa.types.is_dictionary(t):
         a, t = a.cast(t.value_type), t.value_type
-    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_date(t):
-        a = a.cast(pa.string())  # dates as YYYY-MM-DD text: what the scalar engine reads
-        return a, Column(a)
-    if pa.types.is_integer(t):
-        return a, Column(a.cast(pa.string()))
     if pa.types.is_null(t):
-        return a, Column(pa.nulls(len(a), pa.string()))
-    return a, Column(pa.nulls(len(a), pa.string()), _np(a.is_valid()))
+        return pa.nulls(len(a), pa.string())
+    if pa.types.is_floating(t):
+        whole = pc.all(pc.equal(pc.floor(a), a)).as_py() in (True, None)
+        return (a.cast(pa.int64()) if whole else a).cast(pa.string())
+    if any(f(t) for f in (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer, pa.types.is_boolean,
+                          pa.types.is_decimal, pa.types.is_date)):
+        return a.cast(pa.string())
+    raise TypeError(f"column {name}: values of type {t} cannot be read (use text, whole numbers, decimals, dates or booleans)")
 
 
-def compute_arrow(table: pa.Table | pa.RecordBatch, ctx: Context, stats: Stats | None = None) -> pa.Table:
-    """The batch output of an Arrow table of batch input columns (names as `leavecalc batch` reads them)."""
+def arrow_inputs(table: pa.Table | pa.RecordBatch) -> tuple[list[str], list[pa.Array]]:
+    """(column names, columns as text) of an Arrow table of batch input columns, read as the
+    cells of a CSV file would be: names as `leavecalc batch` reads a header (a name given twice
+    or unknown is refused, ValueError), values as their text (:func:`_arrow_text`, TypeError)."""
+    from .batch import ROW_NAMES
+
     names = [column_name(n) for n in table.column_names]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise ValueError(f"more than one column is named {dup[0]!r} (names ignore case, spaces, - and _)")
-    read: dict[str, pa.Array] = {}
-    cols: dict[str, Column] = {}
-    for name, col in zip(names, table.columns):
-        read[name], cols[name] = _arrow_column(col)
-    plain = pa.Table.from_arrays(list(read.values()), names=list(read))
+    unknown = [raw for raw, n in zip(table.column_names, names) if n not in ROW_NAMES]
+    if unknown:
+        raise ValueError(f"unknown column {unknown[0]!r} (the columns of docs/batch.md: {', '.join(sorted(ROW_NAMES))})")
+    return names, [_arrow_text(n, c) for n, c in zip(names, table.columns)]
 
-    def raw(indices: Sequence[int]) -> list[Mapping[str, Any]]:
+
+def compute_arrow(table: pa.Table | pa.RecordBatch, ctx: Context, stats: Stats | None = None,
+                  state: RunState | None = None) -> pa.Table:
+    """The batch output of an Arrow table of batch input columns (see :func:`arrow_inputs`)."""
+    names, text = arrow_inputs(table)
+    cols = {n: Column(t) for n, t in zip(names, text)}
+    plain = pa.Table.from_arrays(text, names=names)
+
+    def raw(indices: Sequence[int]) -> list[Record]:
         return plain.take(pa.array(indices, pa.int64())).to_pylist()  # type: ignore[no-any-return]
 
-    return compute_columns(cols, table.num_rows, raw, ctx, True, stats)
+    return compute_columns(cols, table.num_rows, raw, ctx, True, stats, state=state)
 
 
-def compute_rows(rows: Sequence[Mapping[str, Any]], ctx: Context, names_are_clean: bool = False,
-                 stats: Stats | None = None, scalar_rows: dict[int, dict[str, Any]] | None = None) -> pa.Table:
+def compute_rows(rows: Sequence[Record], ctx: Context, names_are_clean: bool = False,
+                 stats: Stats | None = None, scalar_rows: dict[int, dict[str, Any]] | None = None,
+                 state: RunState | None = None) -> pa.Table:
     """The batch output of rows as the CSV and JSON Lines readers give them."""
-    whole_row_odd = np.array([None in row or "__error__" in row for row in rows], dtype=bool)
-    cols = _text_columns(rows) if names_are_clean else None  # CSV: every cell is text
+    # A record that is no row (bad JSON, a ragged CSV line...) gives its error from the scalar engine.
+    records: list[Mapping[str, Any]] = [r if isinstance(r, Mapping) else {} for r in rows]
+    whole_row_odd = np.array([not isinstance(r, Mapping) or None in r for r in rows], dtype=bool)
+    cols = _text_columns(records) if names_are_clean else None  # CSV: every cell is text
     if cols is None:
-        cols = _any_columns(rows, names_are_clean, whole_row_odd)
+        cols = _any_columns(records, names_are_clean, whole_row_odd)
 
-    def raw(indices: Sequence[int]) -> list[Mapping[str, Any]]:
+    def raw(indices: Sequence[int]) -> list[Record]:
         return [rows[i] for i in indices]
 
-    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd, scalar_rows)
+    return compute_columns(cols, len(rows), raw, ctx, names_are_clean, stats, whole_row_odd, scalar_rows, state)
+
+
+_ODD = object()
+# Each input's type, as kinds.py gives it (a name two kinds type differently is not read in bulk).
+_TYPE_OF: dict[str, str | None] = {}
+for _kind in KINDS.values():
+    for _input in _kind.inputs:
+        _TYPE_OF[_input.name] = _input.type if _TYPE_OF.get(_input.name, _input.type) == _input.type else None
+_TYPE_OF |= {"id": "id", "kind": "choice", "policy": "choice", "jurisdiction": "choice"}
+
+
+def _json_text(name: str, value: Any) -> Any:
+    """A JSON value as the text a CSV cell would hold for the same input, or _ODD."""
+    from decimal import Decimal
+
+    if value is None:
+        return None
+    kind = _TYPE_OF.get(name)
+    if isinstance(value, str):
+        return value if kind in ("date", "choice", "money", "id") else _ODD
+    if value.__class__ is int:
+        return str(value) if kind in ("count", "money", "id") else _ODD
+    if value.__class__ is bool:
+        return ("true" if value else "false") if kind == "flag" else _ODD
+    if value.__class__ is Decimal and kind == "money" and value.is_finite():
+        return str(value)
+    return _ODD
 
 
 def _text_columns(rows: Sequence[Mapping[str, Any]]) -> dict[str, Column] | None:
@@ -867,8 +930,10 @@ def _text_columns(rows: Sequence[Mapping[str, Any]]) -> dict[str, Column] | None
 
 
 def _any_columns(rows: Sequence[Mapping[str, Any]], names_are_clean: bool, whole_row_odd: Any) -> dict[str, Column]:
-    """The columns of JSON rows: text and integers read as text; anything else is odd (the
-    scalar engine reads that row). Updates ``whole_row_odd`` for rows naming a column twice."""
+    """The columns of JSON rows as text, where the value is of the type the scalar engine takes
+    for that input in JSON (batch.typed: a count a JSON integer, a flag true or false, a date or
+    a choice a string, money a number or text); any other value is odd (the scalar engine reads
+    that row, and refuses it). Updates ``whole_row_odd`` for rows naming a column twice."""
     values: dict[str, list[Any]] = {}
     odd: dict[str, Any] = {}
     for i, row in enumerate(rows):
@@ -883,10 +948,9 @@ def _any_columns(rows: Sequence[Mapping[str, Any]], names_are_clean: bool, whole
             column = values.get(name)
             if column is None:
                 column = values[name] = [None] * len(rows)
-            if value is None or isinstance(value, str):
-                column[i] = value
-            elif isinstance(value, int) and not isinstance(value, bool):
-                column[i] = str(value)
-            else:
+            text = _json_text(name, value)
+            if text is _ODD:
                 odd.setdefault(name, np.zeros(len(rows), dtype=bool))[i] = True
+            else:
+                column[i] = text
     return {name: Column(pa.array(v, pa.string()), odd.get(name)) for name, v in values.items()}

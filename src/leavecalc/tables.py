@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 
 from .batch import Context
-from .columnar import OUTPUT_SCHEMA, compute_arrow
+from .columnar import OUTPUT_SCHEMA, RunState, compute_arrow
 from .holiday_calendar import Calendar, bundled_calendar
 from .policy import Policy, PolicyRegistry, bundled_policies
 
@@ -45,7 +45,8 @@ def arrow_results(table: pa.Table | pa.RecordBatch, ctx: Context) -> pa.Table:
         table = pa.Table.from_batches([table])
     if table.num_rows <= CHUNK:
         return compute_arrow(table, ctx)
-    parts = [compute_arrow(table.slice(i, CHUNK), ctx) for i in range(0, table.num_rows, CHUNK)]
+    state = RunState()
+    parts = [compute_arrow(table.slice(i, CHUNK), ctx, state=state) for i in range(0, table.num_rows, CHUNK)]
     return pa.concat_tables(parts)
 
 
