@@ -176,7 +176,7 @@ def _allowance_check(f: Mapping[str, Any]) -> None:
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("pay")
     # All policies: when the chosen one has no floor, the error can say from when one applies.
-    return m.pregnancy_rest_pay(policy, m.RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies)
+    return m.pregnancy_rest_pay(policy, m.RestCase(**_given(f, "pay", **dict(REST_RENAMED))), env.registry.policies_of(policy.jurisdiction))
 
 
 def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:

@@ -12,7 +12,9 @@ see layers. The format is documented in docs/policy-format.md.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -112,6 +114,71 @@ def parse_layer(data: dict[str, Any], origin: str) -> Layer:
 
 def is_layer(data: dict[str, Any]) -> bool:
     return "layer" in data
+
+
+# ---------------------------------------------------------------- reading only the [layer] table
+
+_LAYER_START = re.compile(r"^\[layer\][ \t]*(?:#.*)?$", re.M)
+_BEFORE_OK = re.compile(r"\A(?:[ \t]*(?:#.*)?\n)*\Z")  # blank lines and comments only
+_OTHER_TABLE = re.compile(r"^[ \t]*\[(?!\[?[ \t]*layer[ \t]*[.\]])", re.M)
+_LAYER_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']?layer[\"']?[ \t]*[.\]]", re.M)
+
+
+def read_header(text: str) -> LayerInfo | None:
+    """The ``[layer]`` table of a layer file, read without parsing or validating the rest, so a
+    run resolves names (id, name, code, cities) cheaply and loads only the chain it needs.
+
+    None unless the file opens with that table (after comments) and names ``layer`` nowhere
+    else; the caller then reads the whole file. A cut inside a multi-line value leaves an
+    unclosed string or bracket, which fails to parse, so it is never mistaken for a header.
+    """
+    start = _LAYER_START.search(text)
+    if start is None or not _BEFORE_OK.match(text[: start.start()]):
+        return None
+    end = _OTHER_TABLE.search(text, start.end())
+    cut = end.start() if end is not None else len(text)
+    if _LAYER_TABLE.search(text, cut):
+        return None
+    try:
+        data = tomllib.loads(text[start.start() : cut])
+        return LayerInfo.model_validate(data["layer"]) if data.keys() == {"layer"} else None
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):  # ValidationError is a ValueError
+        return None
+
+
+class LayerSource:
+    """A layer file known by its ``[layer]`` table; the whole file is read and validated on first use."""
+
+    def __init__(self, info: LayerInfo, origin: str, load: Callable[[], Layer]):
+        self.info, self.origin, self._load = info, origin, load
+        self._layer: Layer | None = None
+
+    @classmethod
+    def of(cls, layer: Layer) -> LayerSource:
+        src = cls(layer.layer, layer.origin, lambda: layer)
+        src._layer = layer
+        return src
+
+    @classmethod
+    def from_text(cls, text: str, origin: str, parse: Callable[[], dict[str, Any]]) -> LayerSource:
+        """``parse`` reads the whole file (its errors name it); it runs now only if the header
+        cannot be read on its own."""
+        info = read_header(text)
+        if info is None:
+            return cls.of(parse_layer(parse(), origin))
+        return cls(info, origin, lambda: parse_layer(parse(), origin))
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def layer(self) -> Layer:
+        if self._layer is None:
+            layer = self._load()
+            if layer.layer != self.info:  # cannot happen for a file read_header accepted; never trust it silently
+                raise PolicyError(f"policy layer {self.origin}: field layer: read differently on its own and in the whole file")
+            self._layer = layer
+        return self._layer
 
 
 # ---------------------------------------------------------------- merging
@@ -216,49 +283,47 @@ def _bounds(p: Period) -> Iterable[date]:
         yield p.until + timedelta(days=1)
 
 
-def chains(layers: Iterable[Layer]) -> list[Chain]:
-    """Every jurisdiction a user can ask for (each layer below the country), with its chain."""
-    by_id: dict[str, Layer] = {}
-    for layer in layers:
-        if layer.id in by_id:
-            raise PolicyError(f"policy layers {by_id[layer.id].origin} and {layer.origin} both have the id {layer.id!r}")
-        by_id[layer.id] = layer
-    out = []
-    for layer in by_id.values():
-        if layer.layer.level == "country":
-            continue
-        chain = [layer]
-        while chain[-1].layer.parent is not None:
-            parent = by_id.get(chain[-1].layer.parent)
-            if parent is None:
-                raise PolicyError(f"policy layer {chain[-1].origin}: field layer.parent: unknown layer {chain[-1].layer.parent!r}")
-            if parent in chain:
-                raise PolicyError(f"policy layer {layer.origin}: field layer.parent: the chain of parents loops")
-            chain.append(parent)
-        out.append(Chain(chain))
+def by_id(sources: Iterable[LayerSource]) -> dict[str, LayerSource]:
+    """The layers by id; two layers of one id are an error."""
+    out: dict[str, LayerSource] = {}
+    for src in sources:
+        if src.id in out:
+            raise PolicyError(f"policy layers {out[src.id].origin} and {src.origin} both have the id {src.id!r}")
+        out[src.id] = src
     return out
 
 
-def resolve_all(layers: Iterable[Layer]) -> list[Policy]:
-    return [chain.resolve(a, b) for chain in chains(layers) for a, b in chain.spans()]
+def chain_of(own: str, sources: dict[str, LayerSource]) -> Chain:
+    """The chain of the jurisdiction ``own`` (a layer below the country), each layer read in full."""
+    first = sources[own]
+    chain = [first]
+    while chain[-1].info.parent is not None:
+        parent = sources.get(chain[-1].info.parent)
+        if parent is None:
+            raise PolicyError(f"policy layer {chain[-1].origin}: field layer.parent: unknown layer {chain[-1].info.parent!r}")
+        if parent in chain:
+            raise PolicyError(f"policy layer {first.origin}: field layer.parent: the chain of parents loops")
+        chain.append(parent)
+    return Chain([src.layer() for src in chain])
 
 
-def names(layers: Iterable[Layer]) -> dict[str, str]:
+def jurisdictions(sources: dict[str, LayerSource]) -> list[str]:
+    """Every jurisdiction a user can ask for: each layer below the country."""
+    return [i for i, src in sources.items() if src.info.level != "country"]
+
+
+def names(infos: Iterable[LayerInfo]) -> dict[str, str]:
     """Every name a user may give ``--jurisdiction`` (id, name, short name, code, alias, and the
     cities without a layer of their own), folded to lower case, mapped to the layer id."""
+    infos = [i for i in infos if i.level != "country"]
     out: dict[str, str] = {}
-    for layer in layers:
-        info = layer.layer
-        if info.level == "country":
-            continue
+    for info in infos:
         for city in info.cities:
             for n in (city.id, city.name, city.name.removesuffix("市"), city.code):
                 out.setdefault(n.casefold(), info.id)
-    for layer in layers:  # a layer's own names win over a province's city list
-        info = layer.layer
-        if info.level != "country":
-            for n in (info.id, info.name, info.short or info.id, info.code, *info.aliases):
-                out[n.casefold()] = info.id
+    for info in infos:  # a layer's own names win over a province's city list
+        for n in (info.id, info.name, info.short or info.id, info.code, *info.aliases):
+            out[n.casefold()] = info.id
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -23,7 +23,7 @@ from .errors import InputError, NoPolicyError, PolicyError
 from .files import parse_toml, read_data_file, user_data_dir
 
 if TYPE_CHECKING:
-    from .layers import Layer
+    from .layers import Layer, LayerSource
 
 Confidence = Literal["text", "secondary", "interpretation"]
 Status = Literal["verified", "secondary", "needs_review"]
@@ -534,53 +534,83 @@ class PolicyRegistry:
 
     Built from whole policies and from layers (each layer chain is resolved into the policies of
     its periods, see layers.py). ``names`` maps what a user may type (an id, name, short name, GB/T 2260 code)
-    to a jurisdiction id."""
+    to a jurisdiction id.
 
-    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Layer] = ()):
-        from .layers import names, resolve_all
+    Given ``sources`` (layer files known by their ``[layer]`` tables, as ``bundled_policies`` and
+    ``user_policies`` give them), a jurisdiction's chain is read, validated and resolved when it
+    is first asked for, and kept: one answer costs one chain, not every province. What needs
+    every policy (``policies``, ``layers``, an unknown policy id) loads them all, with every check.
+    """
 
-        self.layers = list(layers)
-        self._names = names(self.layers)
+    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Layer] = (), sources: Iterable[LayerSource] = ()):
+        from .layers import LayerSource, by_id, names
+
+        self._sources = by_id([*map(LayerSource.of, layers), *sources])
+        self._names = names(src.info for src in self._sources.values())
         self._by_id: dict[str, Policy] = {}
-        for p in [*policies, *resolve_all(self.layers)]:
+        # jurisdiction -> its policies, newest first (most cases are recent births).
+        self._by_place: dict[str, list[Policy]] = {}
+        self._resolved: set[str] = set()  # the jurisdictions whose layer chain is resolved
+        self._add(list(policies))
+        if layers:  # built from layers already read: resolve them now, as before
+            self._load_all()
+
+    def _add(self, ps: list[Policy]) -> None:
+        for p in ps:
             if p.id in self._by_id:
                 raise PolicyError(f"two policies have the id {p.id!r}")
             self._by_id[p.id] = p
-        self._check_no_overlap()
-        # jurisdiction -> its policies, newest first (most cases are recent births).
-        self._by_place: dict[str, list[Policy]] = {}
-        for p in sorted(self._by_id.values(), key=lambda p: p.effective_from, reverse=True):
-            self._by_place.setdefault(p.jurisdiction, []).append(p)
+        for place in {p.jurisdiction for p in ps}:
+            got = [*self._by_place.get(place, ()), *(p for p in ps if p.jurisdiction == place)]
+            _check_no_overlap(place, got)
+            self._by_place[place] = sorted(got, key=lambda p: p.effective_from, reverse=True)
+
+    def _policies_of(self, place: str) -> list[Policy]:
+        """The policies of a jurisdiction id, its layer chain resolved on first use ([] if none)."""
+        if place not in self._resolved and place in self._sources and self._sources[place].info.level != "country":
+            from .layers import chain_of
+
+            chain = chain_of(place, self._sources)
+            self._add([chain.resolve(a, b) for a, b in chain.spans()])
+            self._resolved.add(place)
+        return self._by_place.get(place, [])
+
+    def _load_all(self) -> None:
+        from .layers import jurisdictions
+
+        for place in jurisdictions(self._sources):
+            self._policies_of(place)
+
+    def policies_of(self, jurisdiction: str) -> list[Policy]:
+        """The policies of a jurisdiction (an id or any name of it), oldest first; [] for an unknown one."""
+        key = jurisdiction.strip().casefold()
+        return sorted(self._policies_of(self._names.get(key, key)), key=lambda p: p.effective_from)
+
+    @property
+    def layers(self) -> list[Layer]:
+        self._load_all()
+        return [src.layer() for src in self._sources.values()]
 
     def with_layer_file(self, path: str | Path) -> PolicyRegistry:
-        """This registry with one more layer file (replacing a layer of the same id)."""
+        """This registry with one more layer file (replacing a layer of the same id), every chain resolved."""
         from .layers import parse_layer
 
         layer = parse_layer(read_policy_data(path), str(path))
+        self._load_all()
         kept = [la for la in self.layers if la.id != layer.id]
         whole = [p for p in self._by_id.values() if not p.layers]
         return PolicyRegistry(whole, [*kept, layer])
 
-    def _check_no_overlap(self) -> None:
-        by_place: dict[str, list[Policy]] = {}
-        for p in self._by_id.values():
-            by_place.setdefault(p.jurisdiction, []).append(p)
-        for place, ps in by_place.items():
-            ps.sort(key=lambda p: p.effective_from)
-            for a, b in zip(ps, ps[1:]):
-                if a.effective_until is None or a.effective_until >= b.effective_from:
-                    raise PolicyError(
-                        f"policies {a.id!r} and {b.id!r} of {place!r} overlap: "
-                        f"field effective_until of {a.id!r} must be before {b.effective_from}"
-                    )
-
     @property
     def policies(self) -> list[Policy]:
+        self._load_all()
         return sorted(self._by_id.values(), key=lambda p: (p.jurisdiction, p.effective_from))
 
     @cached_property
     def jurisdictions(self) -> list[str]:
-        return sorted({p.jurisdiction for p in self._by_id.values()})
+        from .layers import jurisdictions
+
+        return sorted({*self._by_place, *jurisdictions(self._sources)})
 
     def place(self, name: str) -> str:
         """The jurisdiction id a name, short name, alias or GB/T 2260 code stands for."""
@@ -592,6 +622,8 @@ class PolicyRegistry:
         raise NoPolicyError(f"unknown jurisdiction {name!r} (known: {', '.join(self.jurisdictions)}; a name, short name or GB/T 2260 code of one of them or of a city of a province)")
 
     def get(self, policy_id: str) -> Policy:
+        if policy_id not in self._by_id:
+            self._load_all()
         try:
             return self._by_id[policy_id]
         except KeyError:
@@ -603,14 +635,11 @@ class PolicyRegistry:
         if day.__class__ is not date:  # a datetime would compare wrongly (or not at all) below
             raise InputError(f"day: {day!r:.60} is not a date (give a datetime.date)")
         place = self.place(jurisdiction)
-        for p in self._by_place[place]:
+        ps = self._policies_of(place)
+        for p in ps:
             if p.in_force_on(day):
                 return p
-        spans = "; ".join(
-            f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
-            for p in self.policies
-            if p.jurisdiction == place
-        )
+        spans = "; ".join(f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}" for p in reversed(ps))
         raise NoPolicyError(f"no {place} policy is in force on {day} (policies cover {spans})")
 
     def resolve(self, spec: str, day: date | None = None) -> Policy:
@@ -630,38 +659,58 @@ class PolicyRegistry:
         return own[-1]
 
 
+def _check_no_overlap(place: str, ps: list[Policy]) -> None:
+    ps = sorted(ps, key=lambda p: p.effective_from)
+    for a, b in zip(ps, ps[1:]):
+        if a.effective_until is None or a.effective_until >= b.effective_from:
+            raise PolicyError(
+                f"policies {a.id!r} and {b.id!r} of {place!r} overlap: "
+                f"field effective_until of {a.id!r} must be before {b.effective_from}"
+            )
+
+
 def policy_dir() -> Path:
     """Where users' own policy layers are read from: $LEAVECALC_POLICY_DIR, else the data directory."""
     return user_data_dir("LEAVECALC_POLICY_DIR", "policies")
 
 
 def bundled_layers() -> list[Layer]:
-    from .layers import parse_layer
+    return [src.layer() for src in _bundled_sources()]
+
+
+@cache
+def _bundled_sources() -> tuple[LayerSource, ...]:
+    """The layer files shipped inside the package, known by their headers; each is read in full
+    (and kept for the rest of the process) when a jurisdiction of its chain is first asked for."""
+    from .layers import LayerSource
 
     folder = resources.files("leavecalc") / "policies"
     found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
     out = []
     for f in found:
         origin = f"leavecalc/policies/{f.name}"
-        out.append(parse_layer(parse_toml(f.read_text(encoding="utf-8"), origin, PolicyError), origin))
-    return out
+        text = f.read_text(encoding="utf-8")
+        out.append(LayerSource.from_text(text, origin, partial(parse_toml, text, origin, PolicyError)))
+    return tuple(out)
 
 
 def bundled_policies() -> PolicyRegistry:
     """The policies shipped inside the package (``leavecalc/policies/*.toml``, layers)."""
-    return PolicyRegistry(layers=bundled_layers())
+    return PolicyRegistry(sources=_bundled_sources())
 
 
 def user_policies() -> PolicyRegistry:
     """The bundled layers with the user's policy directory over them (a user layer of the same
-    id replaces the bundled one)."""
-    from .layers import parse_layer
+    id replaces the bundled one). A user file is read now; its rules are validated when a
+    jurisdiction of its chain is asked for (or by ``policies``, ``leavecalc policies validate``)."""
+    from .layers import LayerSource
 
     folder = policy_dir()
-    layers = {la.id: la for la in bundled_layers()}
+    layers = {src.id: src for src in _bundled_sources()}
     if folder.is_dir():
         for f in sorted(folder.iterdir()):
             if f.suffix.lower() == ".toml":
-                la = parse_layer(read_policy_data(f), str(f))
-                layers[la.id] = la
-    return PolicyRegistry(layers=layers.values())
+                text = read_data_file(f, "policy file", PolicyError)
+                src = LayerSource.from_text(text, str(f), partial(parse_toml, text, f"policy file {f}", PolicyError))
+                layers[src.id] = src
+    return PolicyRegistry(sources=layers.values())
