@@ -197,3 +197,63 @@ def test_fuzzed_policy_values_are_rejected_or_computed(which, value, calendar):
 def test_a_country_layer_is_not_a_policy_to_compute_with(registry):
     with pytest.raises(PolicyError, match="country layer is not a jurisdiction"):
         registry.resolve(str(DATA.parent.parent / "src" / "leavecalc" / "policies" / "national.toml"), date(2025, 3, 10))
+
+
+# ---------------------------------------------------------------- the registry reads only the chain asked for
+
+
+def test_a_broken_layer_is_reported_when_its_jurisdiction_is_asked_for(tmp_path, monkeypatch):
+    # A command resolves one chain (nanjing -> jiangsu -> national); a broken layer elsewhere is
+    # reported by the commands that need it, and by anything that lists every policy.
+    text = Path(PROVINCE).read_text(encoding="utf-8").replace("days = 45", "days = 99999")
+    (tmp_path / "province.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("LEAVECALC_POLICY_DIR", str(tmp_path))
+    reg = user_policies()
+    assert reg.in_force("nanjing", date(2025, 3, 10)).id == "nanjing_2025"
+    with pytest.raises(PolicyError, match=r"province.toml \(period from 2024-01-01\): field maternity.segments.1.base.days"):
+        reg.in_force("测试市", date(2025, 3, 10))
+    with pytest.raises(PolicyError, match="province.toml"):
+        user_policies().policies  # noqa: B018
+
+
+def test_a_layer_file_with_unreadable_rules_is_reported_when_its_jurisdiction_is_asked_for(tmp_path, monkeypatch):
+    text = Path(PROVINCE).read_text(encoding="utf-8") + "\n[rules.maternity.nonsense\n"
+    (tmp_path / "province.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("LEAVECALC_POLICY_DIR", str(tmp_path))
+    with pytest.raises(PolicyError, match="province.toml: not valid TOML"):
+        user_policies().in_force("testprov", date(2025, 3, 10))
+
+
+def test_every_bundled_header_read_on_its_own_equals_the_whole_file():
+    from leavecalc.layers import read_header
+
+    folder = Path(__file__).parent.parent / "src" / "leavecalc" / "policies"
+    by_id = {la.id: la for la in bundled_layers()}
+    for f in folder.glob("*.toml"):
+        info = read_header(f.read_text(encoding="utf-8"))
+        assert info is not None, f.name  # each bundled file opens with its [layer] table
+        assert info == by_id[info.id].layer
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # [layer] not first: the whole file is read.
+        lambda t: '[citations.first]\ndocument = "d"\narticle = "1"\nin_force = 2020-01-01\nconfidence = "text"\n' + t,
+        # layer named again further down.
+        lambda t: t.replace('cities = [{ id = "testcity", name = "测试市", code = "990100" }]', "")
+        + '\n[[layer.cities]]\nid = "testcity"\nname = "测试市"\ncode = "990100"\n',
+        # a multi-line value holding a line that looks like a table.
+        lambda t: t.replace('review_note_en = "Test: sources conflict (30 or 45 days)."',
+                            'review_note_en = """Test: sources\n[conflict]\n(30 or 45 days)."""'),
+    ],
+)
+def test_a_header_that_cannot_be_read_on_its_own_is_read_from_the_whole_file(edit):
+    from leavecalc.files import parse_toml
+    from leavecalc.layers import LayerSource, parse_layer, read_header
+
+    text = edit(Path(PROVINCE).read_text(encoding="utf-8"))
+    assert read_header(text) is None
+    src = LayerSource.from_text(text, "p.toml", lambda: parse_toml(text, "p.toml", PolicyError))
+    whole = parse_layer(parse_toml(text, "p.toml", PolicyError), "p.toml")
+    assert src.info == whole.layer and src.layer() == whole
