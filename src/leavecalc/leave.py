@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from .holiday_calendar import Calendar, LawVersion
 from .policy import Citation, Counting, ParentingCounting, Policy
-from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, cited
+from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, SegmentPart, built, cited
+
+ONE_DAY = timedelta(days=1)
+CountingName = Literal["calendar", "skip_statutory", "workdays"]
 
 
 def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
@@ -81,14 +85,34 @@ def make_segment(
     days: int,
     counting: Counting | ParentingCounting,
     basis: list[Basis],
+    parts: Sequence[tuple[str, int, Any]] = (),
 ) -> Segment:
+    """A segment of ``days`` counted days from ``start``; ``parts`` (item, days, ...) in the
+    order their days are counted give its parts (maternity)."""
     rule = counting.rule
     end = calendar.advance(start, days, rule)
     if rule == "calendar":
         basis = list(basis)
     else:
         basis = basis + statutory_law_basis(calendar, start, end)
-    return Segment(name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=rule, basis=basis)
+    dated = _dated_parts(calendar, start, end, days, rule, parts) if parts else []
+    return built(Segment, name=name, label=label, label_en=label_en, days=days, start=start, end=end, counting=rule, basis=basis, parts=dated)
+
+
+def _dated_parts(
+    calendar: Calendar, start: date, end: date, days: int, rule: CountingName, parts: Sequence[tuple[str, int, Any]]
+) -> list[SegmentPart]:
+    """Each part's days and dates: the counted days of the segment go to the parts in order, so
+    a part ends on the day its last counted day falls and the next begins the day after."""
+    out, offset, first = [], 0, start
+    for item, n, _ in parts:
+        if not n:  # a base of 0 days beside other parts (a province granting only extras)
+            continue
+        offset += n
+        last = end if offset == days else calendar.advance(start, offset, rule)
+        out.append(built(SegmentPart, item=item, days=n, start=first, end=last))
+        first = last + ONE_DAY
+    return out
 
 
 def missing_arrangement_warning(years: Sequence[int]) -> Message:
@@ -162,7 +186,8 @@ def finish(
         notes = [*notes, coinciding_note(calendar)]
     last = back.day.year
     data = [year_used(calendar, first)] if last == first else [year_used(calendar, y) for y in range(first, last + 1)]
-    return LeaveResult(
+    return built(
+        LeaveResult,
         kind=kind,
         policy=policy.id,
         total_days=sum([s.days for s in segments]),

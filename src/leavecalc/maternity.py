@@ -24,7 +24,7 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
-from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
+from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
 
 
 ONE_DAY = timedelta(days=1)
@@ -203,18 +203,6 @@ def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[
     return parts, plan.days + extra
 
 
-def _with_parts(calendar: Calendar, segment: Segment, parts: list[tuple[str, int, list[str]]]) -> list[SegmentPart]:
-    """Each part's days and dates; the counted days of the segment go to the parts in order."""
-    out, offset = [], 0
-    for item, days, _ in parts:
-        if not days:  # a base of 0 days beside other parts (a province granting only extras)
-            continue
-        first = segment.start if offset == 0 else calendar.advance(segment.start, offset, segment.counting) + ONE_DAY
-        offset += days
-        out.append(SegmentPart(item=item, days=days, start=first, end=calendar.advance(segment.start, offset, segment.counting)))
-    return out
-
-
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
@@ -231,8 +219,7 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
         basis = plan.basis if r.base_months is None else [
             b.model_copy(update={"days": days if b.item == "base" else b.days}) for b in plan.basis
         ]
-        segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis)
-        segment = segment.model_copy(update={"parts": _with_parts(calendar, segment, parts)})
+        segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis, parts)
         segments.append(segment)
         cursor = segment.end + ONE_DAY
     return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)
