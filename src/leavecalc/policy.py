@@ -37,7 +37,7 @@ ParentingCountingRule = Literal["calendar", "skip_statutory", "workdays"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Citation(_Strict):

@@ -23,7 +23,7 @@ Parts = Annotated[list[T], SkipValidation]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 _new, _set = object.__new__, object.__setattr__
