@@ -356,6 +356,8 @@ def paternity(
     babies: BabiesOpt = 1,
     mother_start: Annotated[Optional[str], typer.Option("--mother-start", help="First day of the mother's maternity leave (default: computed).")] = None,
     mother_end: Annotated[Optional[str], typer.Option("--mother-end", help="Last day of the mother's maternity leave (default: computed).")] = None,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="1 for the first child, 2 for the second... (where the father's days depend on it).")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="A condition met, e.g. living_apart (repeatable; where the law grants extra days for it).")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -374,6 +376,8 @@ def paternity(
         babies,
         mother_start=parse_date(mother_start, "--mother-start"),
         mother_end=parse_date(mother_end, "--mother-end"),
+        child_order=child_order,
+        conditions=condition,
     )
     pol = choose_policy(jurisdiction, policy, case.birth)
     cal = calendar(holidays)

@@ -30,6 +30,7 @@ class Place(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
     code: str = Field(pattern=r"^[0-9]{6}$")
+    short: str | None = None  # what people call it: 恩施 for 恩施土家族苗族自治州
 
 
 class LayerInfo(_Strict):
@@ -252,7 +253,7 @@ def names(layers: Iterable[Layer]) -> dict[str, str]:
         if info.level == "country":
             continue
         for city in info.cities:
-            for n in (city.id, city.name, city.name.removesuffix("市"), city.code):
+            for n in (city.id, city.name, city.name.removesuffix("市"), city.code, *([city.short] if city.short else [])):
                 out.setdefault(n.casefold(), info.id)
     for layer in layers:  # a layer's own names win over a province's city list
         info = layer.layer

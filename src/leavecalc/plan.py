@@ -89,7 +89,7 @@ class PlanResult(Frozen):
     pregnancy: PregnancyProtection
     maternity: LeaveResult
     paternity: LeaveResult
-    parenting: ParentingResult
+    parenting: ParentingResult | None  # None where the region has no parenting leave known
     lactation: Lactation
     protected_period: ProtectedPeriod
     arbitration: Arbitration | None
@@ -160,7 +160,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         ),
         calendar,
     )
-    par = parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
+    par = None if policy.parenting is None else parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
     nur = lactation(policy, case.birth, case.babies)
     prot = protected_period(policy, mat, nur, conceived, case.contract_end)
     arb = arbitration_deadline(policy, case.dispute_known, calendar) if case.dispute_known else None
@@ -254,13 +254,15 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
             basis=nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
-    for i, y in enumerate(par.years, 1):
+    prules = policy.parenting
+    for i, y in enumerate(par.years if par and prules else [], 1):
+        assert prules is not None and par is not None
         lines.append(
             PlanLine(
                 item=f"parenting_{i}",
                 who="each_parent",
-                label=f"{policy.parenting.label}（第{i}年）",
-                label_en=f"{policy.parenting.label_en} (year {i})",
+                label=f"{prules.label}（第{i}年）",
+                label_en=f"{prules.label_en} (year {i})",
                 start=y.from_,
                 end=y.to,
                 detail=f"父母每人{y.days}天，在此期间休，不结转",
@@ -333,7 +335,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     ]
     warnings = _unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
     notes = _unique(
-        [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
+        [*preg.notes, *mat.notes, *pat.notes, *(par.notes if par else []), *nur.notes, *prot.notes, *(arb.notes if arb else []),
          *(pay.notes if pay else [])]
     )
     return PlanResult(
@@ -350,7 +352,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         protected_period=prot,
         arbitration=arb,
         allowance=pay,
-        provisional=any(p.provisional for p in (mat, pat, par)) or bool(arb and arb.provisional),
+        provisional=any(p.provisional for p in (mat, pat, par) if p) or bool(arb and arb.provisional),
         warnings=warnings,
         notes=notes,
     )
