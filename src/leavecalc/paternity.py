@@ -16,23 +16,24 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
 from .policy import Condition, Delivery, Policy
+from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message, cited
 from .shapes import by_order_days, conditional_extras
 
 
-class PaternityCase(Frozen):
+class PaternityCase(Case):
     """A birth, the father's first day of leave (default: the birth) and, optionally, the
     mother's maternity leave (first and last day; default: computed from the birth)."""
 
-    birth: date
-    start: date | None = None
+    birth: Day
+    start: Day | None = None
     delivery: Delivery = "normal"
-    babies: int = Field(default=1, ge=1, le=9)
-    mother_start: date | None = None
-    mother_end: date | None = None
+    babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
+    mother_start: Day | None = None
+    mother_end: Day | None = None
     # Where the father's days depend on them (docs/policy-format.md): the child's birth order, and
     # the conditions met (e.g. living_apart); None: not told (the minimum, with a warning).
-    child_order: int | None = Field(default=None, ge=1, le=20)
+    child_order: Count | None = Field(default=None, ge=1, le=20)
     conditions: list[Condition] | None = None
 
     @model_validator(mode="after")
@@ -70,6 +71,7 @@ def paternity_days(policy: Policy, case: PaternityCase, warnings: list[Message])
 
 def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> LeaveResult:
     """Paternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    check_engine_args(policy, (case, PaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.paternity
     start = case.start or case.birth
     lo, hi = mother_window(policy, case, calendar)
