@@ -16,7 +16,7 @@ from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
 from .parenting import ParentingCase, ParentingResult, parenting_leave
 from .paternity import PaternityCase, paternity_leave
-from .policy import Delivery, Policy
+from .policy import Delivery, ParentingRules, Policy
 from .protection import (
     Arbitration,
     Lactation,
@@ -138,6 +138,26 @@ def allowance_line(pay: AllowanceResult) -> PlanLine:
     )
 
 
+def _parenting_lines(rules: ParentingRules | None, par: ParentingResult | None) -> list[PlanLine]:
+    """A line for each year of parenting leave (none where the region has no parenting leave known)."""
+    if rules is None or par is None:
+        return []
+    return [
+        PlanLine(
+            item=f"parenting_{i}",
+            who="each_parent",
+            label=f"{rules.label}（第{i}年）",
+            label_en=f"{rules.label_en} (year {i})",
+            start=y.from_,
+            end=y.to,
+            detail=f"父母每人{y.days}天，在此期间休，不结转",
+            detail_en=f"{y.days} days for each parent, to be taken in this period, no carry-over",
+            basis=par.basis,
+        )
+        for i, y in enumerate(par.years, 1)
+    ]
+
+
 def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
     """Every entitlement of both parents for ``case`` under ``policy``, as one timeline; with
     ``wages``, also the allowance and top-up during maternity leave."""
@@ -256,22 +276,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
             basis=nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
-    prules = policy.parenting
-    for i, y in enumerate(par.years if par and prules else [], 1):
-        assert prules is not None and par is not None
-        lines.append(
-            PlanLine(
-                item=f"parenting_{i}",
-                who="each_parent",
-                label=f"{prules.label}（第{i}年）",
-                label_en=f"{prules.label_en} (year {i})",
-                start=y.from_,
-                end=y.to,
-                detail=f"父母每人{y.days}天，在此期间休，不结转",
-                detail_en=f"{y.days} days for each parent, to be taken in this period, no carry-over",
-                basis=par.basis,
-            )
-        )
+    lines += _parenting_lines(policy.parenting, par)
     lines.append(
         PlanLine(
             item="protected_period",
