@@ -218,3 +218,30 @@ def test_months_need_calendar_counting_and_paternity_takes_days(tmp_path):
     months.write_text(text.replace('condition = "living_apart", days = 5', 'condition = "living_apart", months = 1'), encoding="utf-8")
     with pytest.raises(PolicyError, match="given in days"):
         bundled_policies().with_layer_file(months).in_force("shapesb", BIRTH)
+
+
+def test_a_range_grants_its_least_and_says_what_more(tmp_path, calendar):
+    # Beijing-style "+1 to 3 months with the employer's agreement": the breastfeeding month as 1 to 3.
+    from leavecalc.policy import bundled_policies
+
+    ranged = tmp_path / "ranged.toml"
+    ranged.write_text(SHAPES_B.read_text(encoding="utf-8").replace("months = 1,", "months = 1, up_to = 3,"), encoding="utf-8")
+    policy = bundled_policies().with_layer_file(ranged).in_force("shapesb", BIRTH)
+    r, parts = parts_b(policy, calendar, child_order=1, conditions=["exclusive_breastfeeding"])
+    # The least, one month from 08-15: 31 days, as without the range.
+    assert parts[-1][:2] == ("condition:exclusive_breastfeeding", 31)
+    assert [w.zh for w in r.warnings if w.code == "condition_range"] == [
+        "“纯母乳喂养”可增加1至3个月：本结果按最少的1个月计算；单位同意更多的，以实际为准。"
+    ]
+    r, _ = parts_b(policy, calendar, child_order=1)
+    assert any("可另享受1至3个月" in w.zh for w in r.warnings if w.code == "condition_unknown")
+
+
+def test_a_range_must_go_up(tmp_path):
+    from leavecalc.errors import PolicyError
+    from leavecalc.policy import bundled_policies
+
+    bad = tmp_path / "down.toml"
+    bad.write_text(SHAPES_B.read_text(encoding="utf-8").replace("months = 1,", "months = 1, up_to = 1,"), encoding="utf-8")
+    with pytest.raises(PolicyError, match="up_to must be above"):
+        bundled_policies().with_layer_file(bad).in_force("shapesb", BIRTH)

@@ -152,6 +152,9 @@ class ConditionalDays(_Cited):
     days: Int | None = Field(default=None, ge=1, le=3650)
     months: Int | None = Field(default=None, ge=1, le=10)
     min_child_order: Int | None = Field(default=None, ge=2, le=10)
+    # A range ("增加一至三个月", the employer agreeing): the days or months are the minimum granted when
+    # the condition is met, up_to (same unit) the most she may get; results warn of the rest.
+    up_to: Int | None = Field(default=None, ge=1, le=3650)
     label: str
     label_en: str
 
@@ -159,6 +162,9 @@ class ConditionalDays(_Cited):
     def _days_or_months(self) -> ConditionalDays:
         if (self.days is None) == (self.months is None):
             raise ValueError("give days or months (one of them)")
+        least = self.days or self.months or 0
+        if self.up_to is not None and not least < self.up_to <= (3650 if self.days else 10):
+            raise ValueError("up_to must be above the days (months) and at most 3650 days (10 months)")
         return self
 
 

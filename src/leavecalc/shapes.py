@@ -47,7 +47,20 @@ def by_order_days(
 
 
 def _amount(c: ConditionalDays) -> tuple[str, str]:
-    return (f"{c.months}个月", f"{c.months} more month(s)") if c.months else (f"{c.days}天", f"{c.days} more days")
+    """What the extra gives, in words: "30天" / "30 more days", or a range "1至3个月" / "1 to 3 more month(s)"."""
+    n, up = c.months or c.days, f"至{c.up_to}" if c.up_to else ""
+    up_en = f" to {c.up_to}" if c.up_to else ""
+    return (f"{n}{up}个月", f"{n}{up_en} more month(s)") if c.months else (f"{n}{up}天", f"{n}{up_en} more days")
+
+
+def _range_warning(c: ConditionalDays) -> Message:
+    unit, unit_en = ("个月", "month(s)") if c.months else ("天", "days")
+    least = c.months or c.days
+    return Message(
+        code="condition_range",
+        zh=f"“{c.label}”可增加{least}至{c.up_to}{unit}：本结果按最少的{least}{unit}计算；单位同意更多的，以实际为准。",
+        en=f"'{c.label_en}' gives {least} to {c.up_to} {unit_en}: this result counts the least ({least}); if more was agreed, that applies.",
+    )
 
 
 def conditional_extras(
@@ -62,6 +75,8 @@ def conditional_extras(
         met = conditions is not None and c.condition in conditions
         if met and (c.min_child_order is None or child_order is not None):
             out.append(Extra(f"condition:{c.condition}", c.days or 0, c.months or 0, c.basis))
+            if c.up_to:
+                warnings.append(_range_warning(c))
             continue
         if conditions is not None and not met:
             continue  # told the conditions she meets, and this is not one of them
