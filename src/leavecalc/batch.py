@@ -22,7 +22,7 @@ from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
-from .dates import parse_iso_date
+from .dates import parse_date
 from .errors import LeavecalcError
 from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
@@ -71,16 +71,16 @@ def leave_fields(r: LeaveResult) -> dict[str, Any]:
 
 
 def as_date(row: Mapping[str, Any], name: str) -> date | None:
-    """Dates must be YYYY-MM-DD text: a JSON number is refused rather than read as Unix time."""
+    """Dates must be text (dates.py): a JSON number is refused rather than read as Unix time."""
     value = row.get(name)
     if value is None:
         return None
     if isinstance(value, str):
         try:
-            return parse_iso_date(value)
+            return parse_date(value)
         except ValueError:
             pass
-    raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+    raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY/M/D or YYYYMMDD)")
 
 
 def birth_fields(row: Mapping[str, Any]) -> dict[str, Any]:
