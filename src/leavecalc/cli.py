@@ -114,15 +114,17 @@ def build_case(model: type[Any], **fields: Any) -> Any:
     except ValidationError as e:
         err = e.errors()[0]
         name = ".".join(str(p) for p in err["loc"])
-        where = f"--{name.replace('_', '-')}" if name else ""
-        raise UserError("cli.error.invalid", option=where, problem=err["msg"].removeprefix("Value error, ")) from None
+        problem = err["msg"].removeprefix("Value error, ")
+        if not name:
+            raise UserError("cli.error.problem", problem=problem) from None
+        raise UserError("cli.error.invalid", option=f"--{name.replace('_', '-')}", problem=problem) from None
 
 
 def ui_lang(chosen: LangOpt | None = None, env: Mapping[str, str] | None = None) -> Lang:
     """The language to answer in: ``--lang`` if given, else English under an English locale,
     else Chinese."""
     if chosen is not None:
-        return chosen.value  # type: ignore[return-value]
+        return "en" if chosen is LangOpt.en else "zh"
     env = os.environ if env is None else env
     locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
     return "en" if locale.lower().startswith("en") else "zh"
@@ -288,7 +290,9 @@ def contract(
 
     p = pregnancy_of(birth, due, babies, delivery)
     pol = choose_policy(jurisdiction, policy, p.day)
-    show(contract_answer(pol, p, parse_date(end, "--end"), calendar(holidays)), None, as_json, ui_lang(lang))
+    last = parse_date(end, "--end")
+    assert last is not None
+    show(contract_answer(pol, p, last, calendar(holidays)), None, as_json, ui_lang(lang))
 
 
 @app.command(help="cli.cmd.dismissal")
@@ -632,7 +636,7 @@ def plan(
     case = build_case(
         PlanCase,
         birth=parse_date(birth, "--birth"),
-        delivery=delivery.value,
+        delivery=delivery_of(delivery),
         babies=babies,
         due=parse_date(due, "--due"),
         conception=parse_date(conception, "--conception"),
