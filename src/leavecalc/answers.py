@@ -233,16 +233,20 @@ def leave_answer(
     claimed_days: int | None = None,
     claimed_end: date | None = None,
     due: date | None = None,
+    asked_start: date | None = None,
 ) -> Answer:
     """A leave (maternity, paternity, miscarriage, a parenting block) as an answer; with
     ``claimed_days`` / ``claimed_end``, whether the employer's figure is right; with ``due``,
-    the leave was worked out from the due date and is an estimate."""
+    the leave was worked out from the due date and is an estimate; ``asked_start``: the first
+    day of leave asked for, when the leave may have had to start later."""
     arts = articles(policy, [b for s in r.segments for b in s.basis])
     # The articles that grant the days: what a check of the employer's count cites.
     granting = articles(policy, [b for s in r.segments for b in s.basis if b.days is not None and b.item in GRANTS])
     line = leave_line(r, due)
     v, details, status = _checked(line, granting, r.total_days, r.end, claimed_days, claimed_end)
     remedies, where = _dispute_help(policy, "leave") if status == "wrong" else ([], [])
+    if asked_start is not None and asked_start < r.start and r.kind == "maternity":
+        details.insert(0, too_early(policy, asked_start, r.start))
     warnings = list(r.warnings)
     if due is not None:
         status = "estimate" if status == "info" else status
@@ -262,6 +266,19 @@ def leave_answer(
     )
 
 
+def too_early(policy: Policy, asked: date, start: date) -> Message:
+    """Days before the birth beyond those maternity leave may start with: which article, and
+    what leave they can be instead."""
+    rule = policy.maternity.max_days_before_birth
+    limit = articles(policy, cited(policy, "max_days_before_birth", rule.basis))
+    floor = policy.pay.rest_floor if policy.pay is not None else None
+    rest = articles(policy, cited(policy, "rest_floor", floor.basis)) if floor is not None else []
+    params = dict(asked=asked, last=start - ONE_DAY, n=(start - asked).days, limit=rule.days, articles=article_list(limit))
+    if rest:
+        return message("detail.start_too_early_rest", rest=article_list(rest), **params)
+    return message("detail.start_too_early", **params)
+
+
 def maternity_answer(
     policy: Policy,
     case: MaternityCase,
@@ -273,7 +290,8 @@ def maternity_answer(
 ) -> Answer:
     """Maternity leave; ``estimate``: ``case.birth`` is the due date, not a birth."""
     r = maternity_leave(policy, case, calendar)
-    return leave_answer(policy, r, claimed_days=claimed_days, claimed_end=claimed_end, due=case.birth if estimate else None)
+    due = case.birth if estimate else None
+    return leave_answer(policy, r, claimed_days=claimed_days, claimed_end=claimed_end, due=due, asked_start=case.start)
 
 
 def parenting_answer(

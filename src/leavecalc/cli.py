@@ -231,7 +231,12 @@ def maternity(
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
     answer = leave_answer(
-        pol, result, claimed_days=claimed_days, claimed_end=parse_date(claimed_end, "--claimed-end"), due=case.birth if due else None
+        pol,
+        result,
+        claimed_days=claimed_days,
+        claimed_end=parse_date(claimed_end, "--claimed-end"),
+        due=case.birth if due else None,
+        asked_start=case.start,
     )
     show(answer, result, as_json, ui_lang(lang), segment_lines(result, ui_lang(lang)))
 
@@ -724,7 +729,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = run(args, lang)
     except UserError as e:
-        fail(e.worded(lang))
+        fail(click_words(e.worded(lang), lang))  # a model's own words (pydantic) too
     except LeavecalcError as e:
         fail(str(e))
     except typer.Abort:

@@ -27,6 +27,11 @@ CLICK_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Invalid value for '([^']+)': (\S+) is not in the range (.*)\.?"), r"\1：\2 超出范围 \3"),
     (re.compile(r"Invalid value for '([^']+)': '([^']*)' is not one of (.*)\.?"), r"\1：“\2”不是可选值（\3）"),
     (re.compile(r"Invalid value for '([^']+)': (.*)"), r"\1 的值无效：\2"),
+    # typer checks option types with pydantic.
+    (re.compile(r"Input should be a valid integer[^（(]*"), "应为整数"),
+    (re.compile(r"Input should be a valid (?:number|decimal)[^（(]*"), "应为数字"),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"应不小于 \1"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), r"应不大于 \1"),
 ]
 
 
