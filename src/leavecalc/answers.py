@@ -46,12 +46,21 @@ ONE_DAY = timedelta(days=1)
 GRANTS = {"base", "difficult_birth", "extra_babies", "tier", "parenting_days_per_year"}
 
 
+class Param(Frozen):
+    """A value a verdict was worded with, as written in each language (a date or a number is
+    the same in both)."""
+
+    name: str
+    zh: str
+    en: str
+
+
 class Verdict(Frozen):
-    """The one-line answer: its catalogue ``code``, the ``params`` it was worded with (a
-    parameter worded per language appears as ``name`` (zh) and ``name_en``), and both wordings."""
+    """The one-line answer: its catalogue ``code``, the ``params`` it was worded with, and both
+    wordings (a front end may word it again from the code and the params)."""
 
     code: str
-    params: dict[str, str]
+    params: list[Param]
     zh: str
     en: str
 
@@ -101,13 +110,8 @@ class Answer(Frozen):
 # ---------------------------------------------------------------- building blocks
 
 def verdict(code: str, **params: object) -> Verdict:
-    flat: dict[str, str] = {}
-    for k, v in params.items():
-        if isinstance(v, Pair):
-            flat[k], flat[f"{k}_en"] = v.zh, v.en
-        else:
-            flat[k] = str(v)
-    return Verdict(code=code, params=flat, zh=text(code, "zh", **params), en=text(code, "en", **params))
+    values = [Param(name=k, zh=v.zh, en=v.en) if isinstance(v, Pair) else Param(name=k, zh=str(v), en=str(v)) for k, v in params.items()]
+    return Verdict(code=code, params=values, zh=text(code, "zh", **params), en=text(code, "en", **params))
 
 
 def key_date(code: str, day: date) -> KeyDate:
