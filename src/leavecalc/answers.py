@@ -31,7 +31,7 @@ from .protection import (
     pregnancy_week_start,
     protected_period,
 )
-from .results import Basis, Frozen, LeaveResult, Message, cited
+from .results import Basis, Frozen, LeaveResult, Message, cited, unique
 from .where_to_go import Office, offices
 
 Status = Literal["info", "estimate", "correct", "wrong", "unlawful", "lawful", "barred", "not_barred"]
@@ -148,13 +148,6 @@ def article_list(items: list[Article]) -> Pair:
     return joined([article_name(a) for a in items])
 
 
-def _unique(items: list[Message]) -> list[Message]:
-    seen: dict[tuple[str, str], Message] = {}
-    for m in items:
-        seen.setdefault((m.code, m.zh), m)
-    return list(seen.values())
-
-
 def _provisional(flag: bool) -> Pair:
     return pair("clause.provisional") if flag else NONE
 
@@ -264,8 +257,8 @@ def leave_answer(
         articles=arts,
         remedies=remedies,
         where_to_go=where,
-        warnings=_unique(warnings),
-        readings=_unique(r.notes),
+        warnings=unique(warnings),
+        readings=unique(r.notes),
         provisional=r.provisional,
     )
 
@@ -310,7 +303,7 @@ def parenting_answer(
     block if one was asked for (its dates, and a check of the employer's figure against it)."""
     if r.block is not None:
         block = leave_answer(policy, r.block, claimed_days=claimed_days, claimed_end=claimed_end)
-        return block.model_copy(update={"warnings": _unique([*r.warnings, *block.warnings]), "readings": _unique([*r.notes, *block.readings])})
+        return block.model_copy(update={"warnings": unique([*r.warnings, *block.warnings]), "readings": unique([*r.notes, *block.readings])})
     rules = policy.parenting
     arts = articles(policy, r.basis)
     year = next((y for y in r.years if on is not None and y.from_ <= on <= y.to), None)
@@ -338,8 +331,8 @@ def parenting_answer(
         articles=arts,
         remedies=remedies,
         where_to_go=where,
-        warnings=_unique(r.warnings),
-        readings=_unique(r.notes),
+        warnings=unique(r.warnings),
+        readings=unique(r.notes),
     )
 
 
@@ -367,8 +360,8 @@ def allowance_answer(policy: Policy, r: AllowanceResult) -> Answer:
         details=details,
         key_dates=dates,
         articles=articles(policy, r.basis),
-        warnings=_unique(r.warnings),
-        readings=_unique(r.notes),
+        warnings=unique(r.warnings),
+        readings=unique(r.notes),
     )
 
 
@@ -394,8 +387,8 @@ def rest_answer(policy: Policy, r: RestPayResult) -> Answer:
         articles=arts,
         remedies=remedies,
         where_to_go=where,
-        warnings=_unique(r.warnings),
-        readings=_unique(r.notes),
+        warnings=unique(r.warnings),
+        readings=unique(r.notes),
     )
 
 
@@ -439,7 +432,7 @@ def _period(policy: Policy, p: Pregnancy, calendar: Calendar, contract_end: date
 
 def _period_warnings(p: Pregnancy, extra: list[Message]) -> list[Message]:
     out = [message("warn.estimate_from_due", due=p.due)] if p.estimate else []
-    return _unique([*out, *extra])
+    return unique([*out, *extra])
 
 
 def _first_day(policy: Policy, p: Pregnancy) -> tuple[date, bool]:
@@ -472,7 +465,7 @@ def contract_answer(policy: Policy, p: Pregnancy, contract_end: date, calendar: 
         remedies=remedies,
         where_to_go=where,
         warnings=_period_warnings(p, prot.warnings),
-        readings=_unique(prot.notes),
+        readings=unique(prot.notes),
     )
 
 
@@ -542,7 +535,7 @@ def dismissal_answer(policy: Policy, p: Pregnancy, on: date, calendar: Calendar,
         remedies=remedies,
         where_to_go=offices(policy.jurisdiction, "dismissal"),
         warnings=_period_warnings(p, warnings),
-        readings=_unique([*prot.notes, *arb.notes]),
+        readings=unique([*prot.notes, *arb.notes]),
         provisional=arb.provisional,
     )
 
@@ -557,8 +550,8 @@ def arbitration_answer(policy: Policy, known: date, calendar: Calendar) -> Answe
         key_dates=[key_date("date.known", known), key_date("date.arbitration_last_day", arb.last_day)],
         articles=articles(policy, arb.basis),
         where_to_go=offices(policy.jurisdiction, "arbitration"),
-        warnings=_unique(arb.warnings),
-        readings=_unique(arb.notes),
+        warnings=unique(arb.warnings),
+        readings=unique(arb.notes),
         provisional=arb.provisional,
     )
 
@@ -587,7 +580,7 @@ def overtime_answer(policy: Policy, p: Pregnancy) -> Answer:
         articles=articles(policy, basis),
         where_to_go=[],
         warnings=_period_warnings(p, []),
-        readings=_unique(nur.notes),
+        readings=unique(nur.notes),
     )
 
 
@@ -611,5 +604,5 @@ def lactation_answer(policy: Policy, birth: date, babies: int = 1) -> Answer:
         details=[message("detail.lactation_protections")],
         key_dates=[key_date("date.lactation_end", nur.end)],
         articles=articles(policy, [*nur.basis, *(b for p in nur.protections for b in p.basis)]),
-        readings=_unique(nur.notes),
+        readings=unique(nur.notes),
     )

@@ -17,6 +17,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from .errors import LeavecalcError  # noqa: E402
+
 if TYPE_CHECKING:
     from .holiday_calendar import Calendar
     from .policy import Policy, PolicyRegistry
@@ -71,20 +73,9 @@ HolidaysOpt = Annotated[
 ]
 
 
-class UserError(Exception):
-    """Bad input noticed by the CLI itself: a catalogue code and its parameters, worded in the
-    user's language when it is shown (``str()`` gives the English)."""
-
-    def __init__(self, code: str, **params: object):
-        from .messages import text
-
-        super().__init__(text(code, "en", **params))
-        self.code, self.params = code, params
-
-    def worded(self, lang: Lang) -> str:
-        from .messages import text
-
-        return text(self.code, lang, **self.params)
+def bad_input(code: str, **params: object) -> LeavecalcError:
+    """Bad input noticed by the CLI itself, worded from the catalogue in the user's language."""
+    return LeavecalcError.of(code, **params)
 
 
 def parse_date(value: str | None, option: str) -> date | None:
@@ -95,14 +86,14 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return parse(value)
     except ValueError:
-        raise UserError("cli.error.not_a_date", option=option, value=value) from None
+        raise bad_input("cli.error.not_a_date", option=option, value=value) from None
 
 
 def delivery_of(value: str) -> str:
     try:
         return DELIVERIES[value.strip().lower()]
     except KeyError:
-        raise UserError("cli.error.delivery", value=value) from None
+        raise bad_input("cli.error.delivery", value=value) from None
 
 
 def build_case(model: type[Any], **fields: Any) -> Any:
@@ -114,10 +105,14 @@ def build_case(model: type[Any], **fields: Any) -> Any:
     except ValidationError as e:
         err = e.errors()[0]
         name = ".".join(str(p) for p in err["loc"])
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, LeavecalcError) and cause.code is not None:
+            # An engine's own error, worded from the catalogue: shown in the user's language.
+            raise cause from None
         problem = err["msg"].removeprefix("Value error, ")
         if not name:
-            raise UserError("cli.error.problem", problem=problem) from None
-        raise UserError("cli.error.invalid", option=f"--{name.replace('_', '-')}", problem=problem) from None
+            raise bad_input("cli.error.problem", problem=problem) from None
+        raise bad_input("cli.error.invalid", option=f"--{name.replace('_', '-')}", problem=problem) from None
 
 
 def ui_lang(chosen: LangOpt | None = None, env: Mapping[str, str] | None = None) -> Lang:
@@ -185,13 +180,33 @@ def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
     typer.echo(render.to_json(result) if as_json else render.leave_text(result, lang, heading))
 
 
+# Warnings whose remedy is something to do on the command line: the "how to" line that says so.
+# Only the front end may name its options; the warning itself does not.
+HOW_TO = {
+    "arrangement_missing": "cli.howto.holidays",
+    "next_year_missing": "cli.howto.holidays",
+    "top_up_not_computed": "cli.howto.own_wage",
+    "no_monthly_split": "cli.howto.birth",
+}
+
+
+def how_to(codes: list[str], lang: Lang) -> list[str]:
+    from .messages import text
+
+    lines = list(dict.fromkeys(text(HOW_TO[c], lang) for c in codes if c in HOW_TO))
+    return [f"{text('cli.howto.heading', lang)}{'：' if lang == 'zh' else ':'}", *(f"  - {x}" for x in lines)] if lines else []
+
+
 def show(answer: Any, result: Any, as_json: bool, lang: Lang, body: list[str] | None = None) -> None:
     """An answer, verdict first; ``--json`` prints the engine's result (the stable contract) or,
     for questions with no engine result of their own, the answer."""
     from .render import to_json
     from .render_answer import answer_text
 
-    typer.echo(to_json(result if result is not None else answer) if as_json else answer_text(answer, lang, body))
+    if as_json:
+        typer.echo(to_json(result if result is not None else answer))
+        return
+    typer.echo("\n".join([answer_text(answer, lang, body), *how_to([w.code for w in answer.warnings], lang)]))
 
 
 ClaimedDaysOpt = Annotated[Optional[int], typer.Option("--claimed-days", min=0, max=1000, help="cli.opt.claimed_days")]
@@ -220,7 +235,7 @@ def maternity(
     from .render import segment_lines
 
     if (birth is None) == (due is None):
-        raise UserError("cli.error.birth_or_due")
+        raise bad_input("cli.error.birth_or_due")
     case = build_case(
         MaternityCase,
         birth=parse_date(birth, "--birth") if birth else parse_date(due, "--due"),
@@ -268,7 +283,7 @@ def pregnancy_of(birth: str | None, due: str | None, babies: int = 1, delivery: 
     from .answers import Pregnancy
 
     if birth is None and due is None:
-        raise UserError("cli.error.birth_or_due_needed")
+        raise bad_input("cli.error.birth_or_due_needed")
     return build_case(
         Pregnancy, birth=parse_date(birth, "--birth"), due=parse_date(due, "--due"), babies=babies, delivery=delivery_of(delivery)
     )
@@ -317,7 +332,7 @@ def dismissal(
     from .answers import REASONS, dismissal_answer
 
     if reason is not None and reason not in REASONS:
-        raise UserError("cli.error.reason", value=reason, choices=", ".join(REASONS))
+        raise bad_input("cli.error.reason", value=reason, choices=", ".join(REASONS))
     p = pregnancy_of(birth, due, babies)
     pol = choose_policy(jurisdiction, policy, p.day)
     day = parse_date(on, "--date")
@@ -462,15 +477,15 @@ def allowance(
     from .pay import Wages, allowance_for_days, check_allowance_days, maternity_pay
 
     if (days is None) == (birth is None):
-        raise UserError("cli.error.days_or_birth")
+        raise bad_input("cli.error.days_or_birth")
     wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
     if days is not None:
         check_allowance_days(days)  # before choosing a policy: a typing error is the thing to report
         if start is not None or delivery_of(delivery) != "normal" or babies != 1:
-            raise UserError("cli.error.days_alone")
+            raise bad_input("cli.error.days_alone")
         if on is None and policy is None:
             # The engine has no clock: without a date there is nothing to choose the policy by.
-            raise UserError("cli.error.days_need_on")
+            raise bad_input("cli.error.days_need_on")
         day = parse_date(on, "--on")
         if policy is None:
             assert day is not None
@@ -480,7 +495,7 @@ def allowance(
         result = allowance_for_days(pol, days, wages, day)
     else:
         if on is not None:
-            raise UserError("cli.error.on_with_days")
+            raise bad_input("cli.error.on_with_days")
         from .maternity import MaternityCase
 
         case = birth_case(MaternityCase, birth, start, delivery, babies)
@@ -528,7 +543,11 @@ def holidays_command(
 
     # No --jurisdiction/--policy: the holiday calendar is national and no policy bears on it.
     result = holiday_year(calendar(holidays), year)
-    typer.echo(render.to_json(result) if as_json else render.holiday_year_text(result, ui_lang(lang)))
+    if as_json:
+        typer.echo(render.to_json(result))
+        return
+    language = ui_lang(lang)
+    typer.echo("\n".join([render.holiday_year_text(result, language), *how_to([w.code for w in result.warnings], language)]))
 
 
 @app.command(help="cli.cmd.paternity")
@@ -722,16 +741,13 @@ def run(args: list[str], lang: Lang) -> Any:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app and turns every expected error into one line and exit code 2."""
     from .cli_words import click_words
-    from .errors import LeavecalcError
 
     args = argv if argv is not None else sys.argv[1:]
     lang = lang_of_args(args)
     try:
         code = run(args, lang)
-    except UserError as e:
-        fail(click_words(e.worded(lang), lang))  # a model's own words (pydantic) too
     except LeavecalcError as e:
-        fail(str(e))
+        fail(click_words(e.worded(lang), lang))  # a model's own words (pydantic) too
     except typer.Abort:
         fail(text_of("cli.error.aborted", lang))
     except OSError as e:

@@ -54,8 +54,10 @@ def text(code: str, lang: Lang, **params: object) -> str:
 
 
 def message(code: str, **params: object) -> Message:
-    """``code`` worded in both languages, as results carry warnings and notes."""
-    return Message(code=code, zh=text(code, "zh", **params), en=text(code, "en", **params))
+    """``code`` worded in both languages, as results carry warnings and notes. The message's
+    own code is the entry's ``code`` where it gives one (programs key on it: several wordings
+    may share one), else ``code``."""
+    return Message(code=catalogue()[code].get("code", code), zh=text(code, "zh", **params), en=text(code, "en", **params))
 
 
 def pair(code: str, **params: object) -> Pair:

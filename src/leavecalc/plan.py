@@ -32,7 +32,7 @@ from .protection import (
     protected_period,
 )
 from .pay import AllowanceResult, Wages, maternity_pay
-from .results import Basis, Frozen, LeaveResult, Message
+from .results import Basis, Frozen, LeaveResult, Message, unique
 
 
 class PlanCase(Frozen):
@@ -101,13 +101,6 @@ class PlanResult(Frozen):
 
 def _labels(items: list[tuple[str, str]]) -> tuple[str, str]:
     return "；".join(zh for zh, _ in items), "; ".join(en for _, en in items)
-
-
-def _unique(messages: list[Message]) -> list[Message]:
-    seen: dict[tuple[str, str], Message] = {}
-    for m in messages:
-        seen.setdefault((m.code, m.zh), m)
-    return list(seen.values())
 
 
 def allowance_line(pay: AllowanceResult) -> PlanLine:
@@ -331,8 +324,8 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     parts: list[LeaveResult | ParentingResult | ProtectedPeriod | Arbitration | AllowanceResult | None] = [
         mat, pat, par, prot, arb, pay
     ]
-    warnings = _unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
-    notes = _unique(
+    warnings = unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
+    notes = unique(
         [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
          *(pay.notes if pay else [])]
     )

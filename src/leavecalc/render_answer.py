@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from .answers import Answer, Article, article_name
 from .messages import Lang, text
+from .render import day
 from .results import Message
 
-WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 SUMMARY_LINES = 10
-
-
-def day(d: date, lang: Lang) -> str:
-    wd = WEEKDAYS[lang][d.weekday()]
-    return f"{d.isoformat()}（星期{wd}）" if lang == "zh" else f"{d.isoformat()} ({wd})"
-
 
 def article_line(a: Article, lang: Lang) -> str:
     head = getattr(article_name(a), lang)
