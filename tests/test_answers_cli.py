@@ -257,3 +257,9 @@ def test_every_date_form(capsys, text):
 def test_delivery_in_chinese(capsys, word, days):
     line = first_line(capsys, "maternity", "--birth", "2025-03-10", "--delivery", word)
     assert line.startswith(f"产假共{days}天")
+
+
+def test_parenting_after_the_age_limit_says_it_has_passed(capsys):
+    # Born 2022-03-01 (Nanjing 2023 rules): to 2025-02-28; on 2025-06-01 it has passed.
+    line = first_line(capsys, "parenting", "--birth", "2022-03-01", "--on", "2025-06-01")
+    assert line == "孩子满3周岁前（至2025-02-28），父母每人每年10天育儿假，共30天；到2025-06-01已过期，育儿假不再享有。"

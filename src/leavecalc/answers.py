@@ -307,7 +307,13 @@ def parenting_answer(
     rules = policy.parenting
     arts = articles(policy, r.basis)
     year = next((y for y in r.years if on is not None and y.from_ <= on <= y.to), None)
-    current = pair("clause.parenting_year", start=year.from_, end=year.to, days=year.days) if year else NONE
+    until = r.years[-1].to
+    if year:
+        current = pair("clause.parenting_year", start=year.from_, end=year.to, days=year.days)
+    elif on is not None and on > until:
+        current = pair("clause.parenting_over", on=on)
+    else:
+        current = NONE
     line = verdict(
         "verdict.parenting",
         years=rules.until.years,
