@@ -242,9 +242,10 @@ def leave_answer(
     line = leave_line(r, due)
     v, details, status = _checked(line, granting, r.total_days, r.end, claimed_days, claimed_end)
     remedies, where = _dispute_help(policy, "leave") if status == "wrong" else ([], [])
+    warnings = list(r.warnings)
     if asked_start is not None and asked_start < r.start and r.kind == "maternity":
         details.insert(0, too_early(policy, asked_start, r.start))
-    warnings = list(r.warnings)
+        warnings = [w for w in warnings if w.code != "start_too_early"]  # the detail says it, and more
     if due is not None:
         status = "estimate" if status == "info" else status
         warnings.insert(0, message("warn.estimate_from_due", due=due))
