@@ -44,6 +44,20 @@ _EXPORTS: dict[str, str] = {
     "Counting": "policy",
     "Days": "policy",
     "Value": "policy",
+    "Weeks": "policy",
+    "WeeksPerMonth": "policy",
+    "Months": "policy",
+    "Years": "policy",
+    "Divisor": "policy",
+    "Review": "policy",
+    "SomeDays": "policy",
+    "ByChildOrder": "policy",
+    "ConditionalDays": "policy",
+    "DifficultDays": "policy",
+    "EmployerRange": "policy",
+    "SegmentPart": "results",
+    "user_policies": "policy",
+    "policy_dir": "policy",
     "Hours": "policy",
     "Flag": "policy",
     "AgeLimit": "policy",
@@ -132,6 +146,12 @@ _EXPORTS: dict[str, str] = {
     "Message": "results",
     "NamedDay": "results",
     "HolidayDataUsed": "results",
+    # one entry point for every kind of question (kinds.py)
+    "compute": "kinds",
+    "KINDS": "kinds",
+    "Kind": "kinds",
+    "Input": "kinds",
+    "Env": "kinds",
     # errors
     "LeavecalcError": "errors",
     "InputError": "errors",
@@ -177,6 +197,7 @@ if TYPE_CHECKING:
     from .render_answer import answer_text, summary_text
     from .where_to_go import Office, offices
     from .errors import CalendarError, InputError, LeavecalcError, NoPolicyError, PolicyError
+    from .kinds import KINDS, Env, Input, Kind, compute
     from .holiday_data import HolidayYear, build_calendar, holiday_year, load_holiday_file
     from .holiday_calendar import (
         Arrangement,
@@ -248,10 +269,23 @@ if TYPE_CHECKING:
         ProtectedPeriodRules,
         ProtectionRules,
         Value,
+        Weeks,
+        WeeksPerMonth,
+        Months,
+        Years,
+        Divisor,
+        Review,
+        SomeDays,
+        ByChildOrder,
+        ConditionalDays,
+        DifficultDays,
+        EmployerRange,
+        user_policies,
+        policy_dir,
         bundled_policies,
         load_policy_file,
         parse_policy,
     )
     from .policy import Dismissal as DismissalRule
     from .policy import Protection as ProtectionRule
-    from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment
+    from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, SegmentPart

@@ -96,6 +96,20 @@ def delivery_of(value: str) -> str:
         raise bad_input("cli.error.delivery", value=value) from None
 
 
+class _Options(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "--" + key.replace("_", "-")
+
+
+def option_error(e: Any) -> str:
+    """An InputError as the command line says it: each input as its option (``--avg-wage``)."""
+    if e.template:
+        return str(e.template.format_map(_Options()))
+    if not e.field:
+        return str(e)
+    return f"--{e.field.replace('_', '-')}: {e.reason}"
+
+
 def build_case(model: type[Any], **fields: Any) -> Any:
     """Validate a case model, turning a validation error into one line naming the option."""
     from pydantic import ValidationError
@@ -125,46 +139,59 @@ def ui_lang(chosen: LangOpt | None = None, env: Mapping[str, str] | None = None)
     return "en" if locale.lower().startswith("en") else "zh"
 
 
-def birth_case(model: type[Any], birth: str | None, start: str | None, delivery: str, babies: int, **more: Any) -> Any:
-    """A case about a birth (maternity, paternity, allowance) from the shared options."""
-    return build_case(
-        model,
-        birth=parse_date(birth, "--birth"),
-        start=parse_date(start, "--start"),
-        delivery=delivery_of(delivery),
-        babies=babies,
-        **more,
-    )
-
-
 def registry() -> PolicyRegistry:
-    from .policy import bundled_policies
+    """The bundled policy layers with the user's policy directory over them (docs/policy-format.md)."""
+    from .policy import user_policies
 
-    return bundled_policies()
+    return user_policies()
 
 
-def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
+def answer(
+    kind: str, jurisdiction: str, policy: str | None, holidays: list[Path] | None = None, **fields: Any
+) -> tuple[Any, Policy, Any]:
+    """The result of a kind of question (kinds.py) from the options given (None: not given), with
+    the policy used and the environment (its calendar); errors name the options."""
+    from .errors import InputError
+    from .kinds import KINDS, Env, solve
+
+    given = {k: v for k, v in fields.items() if v is not None}
     reg = registry()
-    return reg.resolve(policy) if policy else reg.in_force(jurisdiction, day)
+    env = Env(lambda: calendar(holidays), reg)
+    chosen = KINDS[kind]
+    # --policy '' is an unknown policy, not the absence of one. A layer file given as --policy is
+    # resolved on the deciding date.
+    day = next((given[n] for n in chosen.decided_by if n in given), None)
+    pol = reg.resolve(policy, day) if policy is not None else None
+    try:
+        result = solve(chosen, given, env, jurisdiction, pol)
+    except InputError as e:
+        if e.code is not None:
+            raise  # worded from the catalogue, in the user's language
+        raise LeavecalcError(option_error(e)) from None
+    return result, pol or reg.get(result.policy), env
+
+
+def policy_for(jurisdiction: str, policy: str | None, day: date) -> Policy:
+    """The policy a question with no kind of its own is answered under: --policy, else the one
+    in force on the deciding date."""
+    reg = registry()
+    return reg.resolve(policy, day) if policy is not None else reg.in_force(jurisdiction, day)
 
 
 def holidays_dir() -> Path:
     """Where holiday-year files are read from automatically (docs/holidays.md)."""
-    if os.environ.get("LEAVECALC_HOLIDAYS_DIR"):
-        return Path(os.environ["LEAVECALC_HOLIDAYS_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "leavecalc" / "holidays"
+    from .files import user_data_dir
+
+    return user_data_dir("LEAVECALC_HOLIDAYS_DIR", "holidays")
 
 
 def calendar(files: list[Path] | None = None) -> Calendar:
     """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
-    folder = holidays_dir()
-    user_files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    from .holiday_data import user_holiday_files
+
+    user_files, warnings = user_holiday_files(holidays_dir())
+    for w in warnings:  # never ignored silently, but no reason to stop: the bundled data stands
+        typer.echo(f"leavecalc: warning: {w}", err=True)
     if not files and not user_files:  # the common case: no file to read or validate
         from .holiday_calendar import bundled_calendar
 
@@ -221,6 +248,9 @@ def maternity(
     start: Annotated[Optional[str], typer.Option("--start", help="cli.opt.start_maternity")] = None,
     delivery: DeliveryOption = "normal",
     babies: BabiesOpt = 1,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="cli.opt.child_order")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="cli.opt.condition")] = None,
+    employer_days: Annotated[Optional[int], typer.Option("--employer-days", help="cli.opt.employer_days")] = None,
     claimed_days: ClaimedDaysOpt = None,
     claimed_end: ClaimedEndOpt = None,
     jurisdiction: JurisdictionOpt = "nanjing",
@@ -231,29 +261,26 @@ def maternity(
 ) -> None:
     """Maternity leave: days, end date and the day back at work; with --due, an estimate."""
     from .answers import leave_answer
-    from .maternity import MaternityCase, maternity_leave
     from .render import segment_lines
 
     if (birth is None) == (due is None):
         raise bad_input("cli.error.birth_or_due")
-    case = build_case(
-        MaternityCase,
-        birth=parse_date(birth, "--birth") if birth else parse_date(due, "--due"),
-        start=parse_date(start, "--start"),
-        delivery=delivery_of(delivery),
-        babies=babies,
+    day = parse_date(birth, "--birth") if birth else parse_date(due, "--due")
+    asked_start = parse_date(start, "--start")
+    result, pol, _ = answer(
+        "maternity", jurisdiction, policy, holidays,
+        birth=day, start=asked_start, delivery=delivery_of(delivery), babies=babies,
+        child_order=child_order, condition=condition, employer_days=employer_days,
     )
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = maternity_leave(pol, case, calendar(holidays))
-    answer = leave_answer(
+    reply = leave_answer(
         pol,
         result,
         claimed_days=claimed_days,
         claimed_end=parse_date(claimed_end, "--claimed-end"),
-        due=case.birth if due else None,
-        asked_start=case.start,
+        due=day if due else None,
+        asked_start=asked_start,
     )
-    show(answer, result, as_json, ui_lang(lang), segment_lines(result, ui_lang(lang)))
+    show(reply, result, as_json, ui_lang(lang), segment_lines(result, ui_lang(lang)))
 
 
 @app.command(help="cli.cmd.miscarriage")
@@ -269,12 +296,11 @@ def miscarriage(
 ) -> None:
     """Miscarriage or termination leave (流产假), by the length of the pregnancy."""
     from .answers import leave_answer
-    from .miscarriage import MiscarriageCase, miscarriage_leave
     from .render import segment_lines
 
-    case = build_case(MiscarriageCase, date=parse_date(on, "--date"), weeks=weeks, months=months)
-    pol = choose_policy(jurisdiction, policy, case.date)
-    result = miscarriage_leave(pol, case, calendar(holidays))
+    result, pol, _ = answer(
+        "miscarriage", jurisdiction, policy, holidays, date=parse_date(on, "--date"), weeks=weeks, months=months
+    )
     show(leave_answer(pol, result), result, as_json, ui_lang(lang), segment_lines(result, ui_lang(lang)))
 
 
@@ -309,7 +335,7 @@ def contract(
     from .answers import contract_answer
 
     p = pregnancy_of(birth, due, babies, delivery)
-    pol = choose_policy(jurisdiction, policy, p.day)
+    pol = policy_for(jurisdiction, policy, p.day)
     last = parse_date(end, "--end")
     assert last is not None
     show(contract_answer(pol, p, last, calendar(holidays)), None, as_json, ui_lang(lang))
@@ -334,7 +360,7 @@ def dismissal(
     if reason is not None and reason not in REASONS:
         raise bad_input("cli.error.reason", value=reason, choices=", ".join(REASONS))
     p = pregnancy_of(birth, due, babies)
-    pol = choose_policy(jurisdiction, policy, p.day)
+    pol = policy_for(jurisdiction, policy, p.day)
     day = parse_date(on, "--date")
     assert day is not None
     show(dismissal_answer(pol, p, day, calendar(holidays), reason), None, as_json, ui_lang(lang))
@@ -354,7 +380,7 @@ def arbitration(
 
     day = parse_date(known, "--known")
     assert day is not None
-    pol = choose_policy(jurisdiction, policy, day)
+    pol = policy_for(jurisdiction, policy, day)
     show(arbitration_answer(pol, day, calendar(holidays)), None, as_json, ui_lang(lang))
 
 
@@ -372,7 +398,7 @@ def overtime(
     from .answers import overtime_answer
 
     p = pregnancy_of(birth, due, babies)
-    pol = choose_policy(jurisdiction, policy, p.day)
+    pol = policy_for(jurisdiction, policy, p.day)
     show(overtime_answer(pol, p), None, as_json, ui_lang(lang))
 
 
@@ -389,7 +415,7 @@ def lactation(
     from .answers import lactation_answer
 
     p = pregnancy_of(birth, None, babies)
-    pol = choose_policy(jurisdiction, policy, p.day)
+    pol = policy_for(jurisdiction, policy, p.day)
     show(lactation_answer(pol, p.day, p.babies), None, as_json, ui_lang(lang))
 
 
@@ -411,12 +437,19 @@ def policies_show(spec: Annotated[str, typer.Argument(help="cli.arg.policy")]) -
 
 @policies_app.command("validate", help="cli.cmd.policies_validate")
 def policies_validate(path: Annotated[str, typer.Argument(help="cli.arg.policy_file")]) -> None:
-    """Check a policy file; prints what is wrong, naming the field, and exits 2 if anything is."""
-    from .policy import PolicyRegistry, load_policy_file
+    """Check a policy or layer file; prints what is wrong, naming the field, and exits 2 if anything is."""
+    from .policy import PolicyRegistry, read_policy_data
 
-    pol = load_policy_file(path)
+    reg = registry()
+    if "layer" in read_policy_data(path):
+        # Resolved with its parents over every period, as a command would use it.
+        own = [p for p in reg.with_layer_file(path).policies if p.layers and p.layers[0] == path]
+        spans = ", ".join(f"{p.id} from {p.effective_from}" for p in own) or "no jurisdiction of its own"
+        typer.echo(f"ok: {path} is a valid policy layer ({spans})")
+        return
+    pol = reg.resolve(path)
     # Also check it against the bundled policies of the same jurisdiction for overlaps.
-    others = [p for p in registry().policies if p.id != pol.id]
+    others = [p for p in reg.policies if p.id != pol.id]
     PolicyRegistry([*others, pol])
     typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
 
@@ -439,11 +472,17 @@ def batch(
 
     Exit status: 0 when every row was computed, 1 when any row has an error, 2 when the input
     cannot be read at all."""
-    from .batch import Context, run_files
+    from .batch import Context, OutputClosed, run_files
 
     reg = registry()
-    ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy else None)
-    summary = run_files(source, output, in_format, out_format, ctx, jobs)
+    ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy is not None else None)
+    try:
+        summary = run_files(source, output, in_format, out_format, ctx, jobs)
+    except OutputClosed:
+        # `leavecalc batch IN | head -1`: the reader stopped reading. Exit as a tool killed by
+        # SIGPIPE would (128 + 13), saying so, rather than as a failed run.
+        typer.echo("leavecalc batch: the output was closed by its reader; stopped", err=True)
+        raise SystemExit(141) from None
     typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
     raise SystemExit(1 if summary.errors else 0)
 
@@ -474,35 +513,16 @@ def allowance(
 ) -> None:
     """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
     from . import render
-    from .pay import Wages, allowance_for_days, check_allowance_days, maternity_pay
-
-    if (days is None) == (birth is None):
-        raise bad_input("cli.error.days_or_birth")
-    wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
-    if days is not None:
-        check_allowance_days(days)  # before choosing a policy: a typing error is the thing to report
-        if start is not None or delivery_of(delivery) != "normal" or babies != 1:
-            raise bad_input("cli.error.days_alone")
-        if on is None and policy is None:
-            # The engine has no clock: without a date there is nothing to choose the policy by.
-            raise bad_input("cli.error.days_need_on")
-        day = parse_date(on, "--on")
-        if policy is None:
-            assert day is not None
-            pol = registry().in_force(jurisdiction, day)
-        else:
-            pol = registry().resolve(policy)
-        result = allowance_for_days(pol, days, wages, day)
-    else:
-        if on is not None:
-            raise bad_input("cli.error.on_with_days")
-        from .maternity import MaternityCase
-
-        case = birth_case(MaternityCase, birth, start, delivery, babies)
-        pol = choose_policy(jurisdiction, policy, case.birth)
-        result = maternity_pay(pol, case, calendar(holidays), wages)
     from .answers import allowance_answer
 
+    # Defaults are passed as absent, so that with --days the kind can refuse what goes with --birth.
+    delivered = delivery_of(delivery)
+    result, pol, _ = answer(
+        "allowance", jurisdiction, policy, holidays,
+        avg_wage=avg_wage, own_wage=own_wage, uninsured=uninsured or None, days=days, on=parse_date(on, "--on"),
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"),
+        delivery=None if delivered == "normal" else delivered, babies=None if babies == 1 else babies,
+    )
     show(allowance_answer(pol, result), result, as_json, ui_lang(lang), render.allowance_lines(result, ui_lang(lang)))
 
 
@@ -518,15 +538,12 @@ def pregnancy_rest(
 ) -> None:
     """Pregnancy rest (孕期休息, art 37): is the pay below the floor; the shortfall month by month."""
     from . import render
-    from .pay import RestCase, pregnancy_rest_pay
-
-    case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
-    reg = registry()
-    pol = reg.resolve(policy) if policy else reg.in_force(jurisdiction, case.start)
-    # All policies: when the chosen one has no floor, the error can say from when one applies.
-    result = pregnancy_rest_pay(pol, case, reg.policies)
     from .answers import rest_answer
 
+    result, pol, _ = answer(
+        "pregnancy_rest", jurisdiction, policy, None,
+        **{"from": parse_date(rest_from, "--from"), "to": parse_date(rest_to, "--to"), "pay": pay},
+    )
     show(rest_answer(pol, result), result, as_json, ui_lang(lang), render.rest_lines(result, ui_lang(lang)))
 
 
@@ -568,26 +585,20 @@ def paternity(
 ) -> None:
     """Paternity leave (护理假): days, dates and the day back at work."""
     from .answers import leave_answer
-    from .paternity import PaternityCase, mother_window, paternity_leave
+    from .paternity import PaternityCase, mother_window
     from .render import segment_lines, t
 
-    case = birth_case(
-        PaternityCase,
-        birth,
-        start,
-        delivery,
-        babies,
-        mother_start=parse_date(mother_start, "--mother-start"),
-        mother_end=parse_date(mother_end, "--mother-end"),
+    fields: dict[str, Any] = dict(
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), delivery=delivery_of(delivery), babies=babies,
+        mother_start=parse_date(mother_start, "--mother-start"), mother_end=parse_date(mother_end, "--mother-end"),
     )
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    cal = calendar(holidays)
-    lo, hi = mother_window(pol, case, cal)
+    result, pol, env = answer("paternity", jurisdiction, policy, holidays, **fields)
+    case = PaternityCase(**{k: v for k, v in fields.items() if v is not None})
+    lo, hi = mother_window(pol, case, env.calendar)
     language = ui_lang(lang)
-    result = paternity_leave(pol, case, cal)
-    answer = leave_answer(pol, result, claimed_days=claimed_days, claimed_end=parse_date(claimed_end, "--claimed-end"))
+    reply = leave_answer(pol, result, claimed_days=claimed_days, claimed_end=parse_date(claimed_end, "--claimed-end"))
     mother = f"{t('mother_leave', language)} {lo} {t('to', language)} {hi}"
-    show(answer, result, as_json, language, [*segment_lines(result, language), mother])
+    show(reply, result, as_json, language, [*segment_lines(result, language), mother])
 
 
 @app.command(help="cli.cmd.parenting")
@@ -609,20 +620,17 @@ def parenting(
 ) -> None:
     """Parenting leave (育儿假): each parent's days for every year until the child's third birthday."""
     from . import render
-    from .parenting import ParentingCase, parenting_leave
-
-    others = [parse_date(o, "--other-child") for o in other_child or []]
-    case = build_case(
-        ParentingCase, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
-    )
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = parenting_leave(pol, case, calendar(holidays))
     from .answers import parenting_answer
 
+    result, pol, _ = answer(
+        "parenting", jurisdiction, policy, holidays,
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days,
+        other_child=[parse_date(o, "--other-child") for o in other_child] if other_child else None,
+    )
     # "This year" is the year of the child's age that today (the CLI may read the clock) falls in.
     day = parse_date(on, "--on") or date.today()
-    answer = parenting_answer(pol, result, day, claimed_days=claimed_days, claimed_end=parse_date(claimed_end, "--claimed-end"))
-    show(answer, result, as_json, ui_lang(lang), render.parenting_lines(result, ui_lang(lang)))
+    reply = parenting_answer(pol, result, day, claimed_days=claimed_days, claimed_end=parse_date(claimed_end, "--claimed-end"))
+    show(reply, result, as_json, ui_lang(lang), render.parenting_lines(result, ui_lang(lang)))
 
 
 @app.command(help="cli.cmd.plan")
@@ -655,39 +663,37 @@ def plan(
 ) -> None:
     """Both parents' timeline: pregnancy, maternity, paternity, nursing, parenting leave, protected period."""
     from . import render
-    from .plan import PlanCase, make_plan
 
-    case = build_case(
-        PlanCase,
-        birth=parse_date(birth, "--birth"),
-        delivery=delivery_of(delivery),
-        babies=babies,
-        due=parse_date(due, "--due"),
-        conception=parse_date(conception, "--conception"),
+    result, _, _ = answer(
+        "plan", jurisdiction, policy, holidays,
+        birth=parse_date(birth, "--birth"), delivery=delivery_of(delivery), babies=babies,
+        due=parse_date(due, "--due"), conception=parse_date(conception, "--conception"),
         maternity_start=parse_date(maternity_start, "--maternity-start"),
         paternity_start=parse_date(paternity_start, "--paternity-start"),
-        contract_end=parse_date(contract_end, "--contract-end"),
-        dispute_known=parse_date(dispute_known, "--dispute-known"),
-        other_births=[parse_date(o, "--other-child") for o in other_child or []],
+        contract_end=parse_date(contract_end, "--contract-end"), dispute_known=parse_date(dispute_known, "--dispute-known"),
+        other_child=[parse_date(o, "--other-child") for o in other_child] if other_child else None,
+        avg_wage=avg_wage, own_wage=own_wage, uninsured=uninsured or None,
     )
-    wages = None
-    if avg_wage is not None or own_wage is not None or uninsured:
-        from .pay import Wages
-
-        wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = make_plan(pol, case, calendar(holidays), wages)
     if ics is not None:
         from datetime import datetime, timezone
-        from pathlib import Path
 
+        from .files import output_file
         from .ics import plan_ics
 
-        Path(ics).write_bytes(plan_ics(result, datetime.now(timezone.utc), ui_lang(lang)))
+        data = plan_ics(result, datetime.now(timezone.utc), ui_lang(lang))
+        with output_file(ics, LeavecalcError, binary=True) as f:  # written whole or not at all
+            f.write(data)
     typer.echo(render.to_json(result) if as_json else render.plan_text(result, ui_lang(lang)))
 
 
+# The longest message shown: one that echoes a 100 KB argument must not print it whole.
+MAX_MESSAGE = 400
+
+
 def fail(message: str) -> NoReturn:
+    message = " ".join(message.split("\n"))
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 3] + "..."
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)
 
@@ -741,6 +747,7 @@ def run(args: list[str], lang: Lang) -> Any:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app and turns every expected error into one line and exit code 2."""
     from .cli_words import click_words
+    from .errors import Stopped
 
     args = argv if argv is not None else sys.argv[1:]
     lang = lang_of_args(args)
@@ -748,6 +755,9 @@ def main(argv: list[str] | None = None) -> None:
         code = run(args, lang)
     except LeavecalcError as e:
         fail(click_words(e.worded(lang), lang))  # a model's own words (pydantic) too
+    except Stopped as e:  # files were cleaned up on the way out; exit as the signal would
+        typer.echo("leavecalc: stopped", err=True)
+        raise SystemExit(128 + int(e.args[0])) from None
     except typer.Abort:
         fail(text_of("cli.error.aborted", lang))
     except OSError as e:

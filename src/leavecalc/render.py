@@ -148,7 +148,10 @@ def policy_text(p: Policy) -> str:
     cite = partial(cite_line, p)
 
     until = p.effective_until or "(open)"
-    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}", ""]
+    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}"]
+    out += [f"status {p.review.status}" + (f": {p.review.note}" if p.review.note else "")]
+    out += [f"layers {' <- '.join(p.layers)}"] if p.layers else []
+    out += [""]
     m = p.maternity
     out.append("maternity:")
     out.append(f"  up to {m.max_days_before_birth.days} days before the birth — {cite(m.max_days_before_birth.basis)}")
@@ -460,13 +463,15 @@ def pay_policy_lines(p: Policy) -> list[str]:
         out.append(f"  part months — {cite(pay.part_month_basis)}")
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
-    out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
+    if pay.minimum_wage_checked is not None:
+        out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
     return out
 
 
 HOLIDAY_LABELS: dict[str, tuple[str, str]] = {
     "holiday_year": ("{year}年节假日", "Holidays of {year}"),
     "statutory_days": ("法定节假日（{n}天，由法律规定）", "Statutory holidays ({n} days, set by law)"),
+    "statutory_days_file": ("法定节假日（{n}天，按所提供文件，替代法律推算的日期）", "Statutory holidays ({n} days, as a file gives them, overriding the law's dates)"),
     "rest_days": ("调休放假（工作日放假）", "Arranged rest days (weekdays off)"),
     "workdays": ("调休上班（周末上班）", "Make-up workdays (weekend days worked)"),
     "none": ("无", "none"),
@@ -489,7 +494,7 @@ def holiday_year_text(r: HolidayYear, lang: Lang) -> str:
 
     source = label("unknown") if r.estimated else r.source
     out = [label("holiday_year", year=r.year), f"{label('source')}: {source}", ""]
-    out.append(f"{label('statutory_days', n=len(r.statutory))}:")
+    out.append(f"{label('statutory_days_file' if r.statutory_overridden else 'statutory_days', n=len(r.statutory))}:")
     out += [f"  {basis_line(b, lang)}" for b in r.statutory_basis]
     out += listing(r.statutory)
     out.append(f"{label('rest_days')}:")
