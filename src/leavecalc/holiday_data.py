@@ -322,14 +322,7 @@ def holiday_year(calendar: Calendar, year: int) -> HolidayYear:
     overridden = own is not None and own.statutory is not None
     if overridden:
         assert own is not None
-        warnings.append(
-            Message(
-                code="statutory_overridden",
-                zh=f"{year}年的法定节假日取自文件（{own.source}），而不是按法律计算的日期。",
-                en=f"The statutory holidays of {year} are the ones given in a file ({own.source}), not the dates "
-                f"computed from the law.",
-            )
-        )
+        warnings.append(message("warning.statutory_overridden", year=year, source=own.source))
     if data.estimated:
         warnings.append(message("warning.arrangement_missing_year", year=year))
     elif year + 1 <= LAST_YEAR and calendar.year_data(year + 1).estimated:

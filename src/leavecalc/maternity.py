@@ -24,6 +24,7 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
+from .messages import Pair, message
 from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
 
 
@@ -71,15 +72,9 @@ def _base(rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Mess
         return order.days[min(case.child_order, len(order.days)) - 1]
     low, high = min(order.days), max(order.days)
     if high > low:
-        warnings.append(
-            Message(
-                code="child_order_unknown",
-                zh=f"{rules.label}的天数按第几个孩子而定（{'、'.join(map(str, order.days))}天）：未说明是第几个孩子，"
-                f"本结果按最少的{low}天计算；如符合条件，最多可享受{high}天。",
-                en=f"The days of the {rules.label_en} depend on the child's birth order ({', '.join(map(str, order.days))}): "
-                f"the order was not given, so the least ({low}) is counted; she may be entitled to up to {high}.",
-            )
-        )
+        options = Pair("、".join(map(str, order.days)), ", ".join(map(str, order.days)))
+        label = Pair(rules.label, rules.label_en)
+        warnings.append(message("warning.child_order_unknown", label=label, options=options, low=low, high=high))
     return low
 
 
@@ -103,13 +98,7 @@ def segment_parts(
         if case.conditions is not None and c.condition in case.conditions:
             parts.append((f"condition:{c.condition}", c.days, c.basis))
         elif case.conditions is None:
-            warnings.append(
-                Message(
-                    code="condition_unknown",
-                    zh=f"符合“{c.label}”条件的，可另享受{c.days}天；未说明是否符合，本结果未计入。",
-                    en=f"If '{c.label_en}' applies she gets {c.days} more days; not told, this result leaves them out.",
-                )
-            )
+            warnings.append(message("warning.condition_unknown", condition=Pair(c.label, c.label_en), days=c.days))
     return [p for p in parts if p[1] or p[0] == "base"]
 
 
@@ -117,15 +106,7 @@ def _employer_part(
     low: int, high: int, keys: list[str], case: MaternityCase, warnings: list[Message]
 ) -> list[tuple[str, int, list[str]]]:
     if case.employer_days is None:
-        warnings.append(
-            Message(
-                code="employer_days_unknown",
-                zh=f"产假总天数由用人单位在{low}至{high}天之间确定：未提供单位确定的天数，本结果按最低的{low}天计算；"
-                f"单位确定更多的，以单位确定的为准。",
-                en=f"The employer sets the total maternity leave between {low} and {high} days: its choice was not given, "
-                f"so the minimum ({low}) is counted; if the employer set more, that applies.",
-            )
-        )
+        warnings.append(message("warning.employer_days_unknown", low=low, high=high))
         return []
     if not low <= case.employer_days <= high:
         raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
@@ -167,28 +148,12 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
         raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
     if rules.anchored_to_birth is not None and rules.anchored_to_birth.value:
         if start < birth:
-            warnings.append(
-                Message(
-                    code="leave_from_birth",
-                    zh=f"当地规定产假从生育之日起计算：{start}至{birth - ONE_DAY}不计入产假，需另行请假。",
-                    en=f"Here maternity leave is counted from the birth: {start} to {birth - ONE_DAY} is not maternity "
-                    f"leave and needs other leave.",
-                )
-            )
+            warnings.append(message("warning.leave_from_birth", start=start, last=birth - ONE_DAY))
         return birth
     limit = rules.max_days_before_birth.days
     earliest = birth - timedelta(days=limit)
     if start < earliest:
-        warnings.append(
-            Message(
-                code="start_too_early",
-                zh=f"产前最多只有{limit}天计入产假：从{earliest}起算。{start}至{earliest - timedelta(days=1)}"
-                f"不属于产假，需另行请假（如年休假、病假）。",
-                en=f"Only {limit} days before the birth count as maternity leave: the leave is counted from "
-                f"{earliest}. {start} to {earliest - timedelta(days=1)} is not maternity leave and needs other "
-                f"leave (annual, sick).",
-            )
-        )
+        warnings.append(message("warning.start_too_early", limit=limit, earliest=earliest, start=start, last=earliest - ONE_DAY))
         return earliest
     return start
 
@@ -219,7 +184,7 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.maternity
-    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    warnings: list[Message] = policy_date_warning(policy, case.birth, "what.birth")
     start = _earliest_start(rules, case, warnings)
     plans, notes, needs = maternity_plan(policy, case)
     warnings += needs

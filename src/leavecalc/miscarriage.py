@@ -81,6 +81,6 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         policy=policy,
         calendar=calendar,
         segments=[segment],
-        warnings=policy_date_warning(policy, case.date, "流产日期", "date of the miscarriage"),
+        warnings=policy_date_warning(policy, case.date, "what.miscarriage"),
         notes=notes_for(policy, [*tier.basis, *keys, *rules.counting.basis]),
     )
