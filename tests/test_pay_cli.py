@@ -90,7 +90,7 @@ def test_pregnancy_rest_json_contract(capsys):
         (
             ["--from", "2024-12-15", "--to", "2025-01-31", "--pay", "1"],
             "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
-            "give --from 2025-01-01 or later for the part from then",
+            "give a first day of rest on 2025-01-01 or later for the part from then",
         ),
         (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2025-01-01"),
         (["--from", "2025-07-01", "--to", "2025-08-31", "--pay", "1", "--policy", "nanjing_2023"], "in policy nanjing_2025"),

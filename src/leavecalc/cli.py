@@ -139,6 +139,18 @@ def ui_lang(chosen: LangOpt | None = None, env: Mapping[str, str] | None = None)
     return "en" if locale.lower().startswith("en") else "zh"
 
 
+def coded_or_plain(e: Any) -> LeavecalcError:
+    """An InputError as the command line shows it: worded in the user's language when the
+    catalogue has it (its field named as the option), else in English naming the options."""
+    if e.code is None:
+        return LeavecalcError(option_error(e))
+    if not e.field:
+        return e  # type: ignore[no-any-return]
+    from .messages import Pair
+
+    return bad_input("cli.error.invalid", option=f"--{e.field.replace('_', '-')}", problem=Pair(e.worded("zh"), e.worded("en")))
+
+
 def registry() -> PolicyRegistry:
     """The bundled policy layers with the user's policy directory over them (docs/policy-format.md)."""
     from .policy import user_policies
@@ -165,9 +177,7 @@ def answer(
     try:
         result = solve(chosen, given, env, jurisdiction, pol)
     except InputError as e:
-        if e.code is not None:
-            raise  # worded from the catalogue, in the user's language
-        raise LeavecalcError(option_error(e)) from None
+        raise coded_or_plain(e) from None
     return result, pol or reg.get(result.policy), env
 
 
@@ -205,6 +215,24 @@ def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
     from . import render
 
     typer.echo(render.to_json(result) if as_json else render.leave_text(result, lang, heading))
+
+
+# Engine errors whose remedy is an option: the hint the command line adds (the engine names none).
+ERROR_HINTS = {
+    "error.needs_avg_wage": "cli.hint.avg_wage",
+    "error.needs_own_wage": "cli.hint.own_wage",
+    "error.block_needs_start": "cli.hint.start",
+    "error.no_rest_floor_yet": "cli.hint.from",
+    "error.weeks_or_months": "cli.hint.weeks_or_months",
+}
+
+
+def error_line(e: LeavecalcError, lang: Lang) -> str:
+    """An error in the user's language, with the option to use where the engine's error has one."""
+    from .cli_words import click_words
+
+    hint = text_of(ERROR_HINTS[e.code], lang) if e.code in ERROR_HINTS else ""
+    return click_words(e.worded(lang), lang) + hint
 
 
 # Warnings whose remedy is something to do on the command line: the "how to" line that says so.
@@ -754,7 +782,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = run(args, lang)
     except LeavecalcError as e:
-        fail(click_words(e.worded(lang), lang))  # a model's own words (pydantic) too
+        fail(error_line(e, lang))
     except Stopped as e:  # files were cleaned up on the way out; exit as the signal would
         typer.echo("leavecalc: stopped", err=True)
         raise SystemExit(128 + int(e.args[0])) from None

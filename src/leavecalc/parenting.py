@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import ConfigDict, Field, model_validator
 
+from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
 from .policy import AgeLimit, Policy
@@ -37,7 +38,7 @@ class ParentingCase(Case):
     @model_validator(mode="after")
     def _days_need_start(self) -> ParentingCase:
         if self.days is not None and self.start is None:
-            raise ValueError("the days of a block need its start (--start)")
+            raise InputError.of("error.block_needs_start")
         return self
 
 

@@ -166,9 +166,9 @@ class Wages(Case):
     @model_validator(mode="after")
     def _enough(self) -> Wages:
         if self.insured and self.avg_wage is None:
-            raise ValueError("the allowance needs the employer's previous-year average monthly wage (--avg-wage)")
+            raise InputError.of("error.needs_avg_wage")
         if not self.insured and self.own_wage is None:
-            raise ValueError("not insured: the employer pays her pre-leave wage, so give her monthly wage (--own-wage)")
+            raise InputError.of("error.needs_own_wage")
         return self
 
 
@@ -476,10 +476,7 @@ def _no_floor(start: date, floor_policy: Policy) -> InputError:
     since = rest_floor_since(floor_policy)
     assert floor_policy.pay is not None and floor_policy.pay.rest_floor is not None
     c = floor_policy.cite(floor_policy.pay.rest_floor.basis)[0]
-    return InputError(
-        f"no pregnancy-rest floor before {since} ({c.document} art {c.article} is in force from {since}): "
-        f"give --from {since} or later for the part from then"
-    )
+    return InputError.of("error.no_rest_floor_yet", since=since, document=c.document, article=c.article)
 
 
 def _check_floor(policy: Policy, start: date, policies: Iterable[Policy]) -> None:
