@@ -263,3 +263,31 @@ def test_parenting_after_the_age_limit_says_it_has_passed(capsys):
     # Born 2022-03-01 (Nanjing 2023 rules): to 2025-02-28; on 2025-06-01 it has passed.
     line = first_line(capsys, "parenting", "--birth", "2022-03-01", "--on", "2025-06-01")
     assert line == "孩子满3周岁前（至2025-02-28），父母每人每年10天育儿假，共30天；到2025-06-01已过期，育儿假不再享有。"
+
+
+def test_how_to_lines_name_options_and_the_answer_does_not(capsys):
+    # 2027's arrangement is not bundled: the answer warns in plain words; only the separate
+    # "how to" line of the command line names the option that supplies it.
+    code, out, _ = run(capsys, "maternity", "--due", "2027-01-15")
+    answer, _, how = out.partition("操作提示：")
+    assert code == 0 and "--" not in answer and "放假调休安排尚未公布" in answer
+    assert "--holidays" in how
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["allowance", "--birth", "2025-03-10"], "计算生育津贴需要单位上年度职工月平均工资（用 --avg-wage 给出）"),
+        (["parenting", "--birth", "2025-03-10", "--days", "3"], "给出这次育儿假的天数时，也要给出第一天（用 --start 给出）"),
+        (["miscarriage", "--date", "2025-03-10", "--weeks", "0"], "--weeks：怀孕满0周不是可计算的孕期"),
+    ],
+)
+def test_engine_errors_are_in_chinese_with_the_option_as_a_hint(capsys, args, message):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_parenting_block_past_the_third_birthday_shows_only_the_valid_days(capsys):
+    # Born 2025-03-10: the last day under 3 is 2028-03-09; from 2028-03-05 only 03-05..03-09 (5 days).
+    line = first_line(capsys, "parenting", "--birth", "2025-03-10", "--start", "2028-03-05")
+    assert line.startswith("本次育儿假共5天：2028-03-05至2028-03-09")
