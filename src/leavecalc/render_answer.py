@@ -11,7 +11,12 @@ SUMMARY_LINES = 10
 
 def article_line(a: Article, lang: Lang) -> str:
     head = getattr(article_name(a), lang)
-    return f"{head}：{a.excerpt}" if a.excerpt and lang == "zh" else f"{head}: {a.excerpt}" if a.excerpt else head
+    if not a.excerpt:
+        return head
+    # An excerpt may open with the article's own number ("第三十五条 …"): the head already says it.
+    first, _, rest = a.excerpt.partition(" ")
+    words = rest if first.startswith("第") and first.endswith("条") and rest else a.excerpt
+    return f"{head}：{words}" if lang == "zh" else f"{head}: {words}"
 
 
 def _said(m: Message, lang: Lang) -> str:
