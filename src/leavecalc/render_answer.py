@@ -10,7 +10,8 @@ from .results import Message
 SUMMARY_LINES = 10
 
 def article_line(a: Article, lang: Lang) -> str:
-    head = getattr(article_name(a), lang)
+    name = article_name(a)
+    head = name.zh if lang == "zh" else name.en
     if not a.excerpt:
         return head
     # An excerpt may open with the article's own number ("第三十五条 …"): the head already says it.
@@ -57,7 +58,7 @@ def summary_text(a: Answer, lang: Lang) -> str:
     if a.key_dates:
         lines.append(sep.join(f"{k.zh if zh else k.en} {k.date}" for k in a.key_dates))
     if a.articles:
-        arts = sep.join(getattr(article_name(x), lang) for x in a.articles)
+        arts = sep.join(article_name(x).zh if zh else article_name(x).en for x in a.articles)
         lines.append(f"{text('heading.articles', lang)}{'：' if zh else ': '}{arts}")
     lines += [_said(m, lang) for m in a.remedies[:2]]
     if a.where_to_go:
