@@ -85,3 +85,23 @@ def test_dates_in_every_form():
     for text in ("2026-02-30", "2026-W01-1", "2026.1.1", "26-1-1", "2026-1/1", ""):
         with pytest.raises(ValueError):
             lc.parse_date(text)
+
+
+def test_every_answer_summary_fits_ten_lines(nj2025, calendar):
+    birth = date(2025, 6, 1)
+    p = Pregnancy(birth=birth)
+    pay = lc.maternity_pay(nj2025, lc.MaternityCase(birth=birth), calendar, lc.Wages(avg_wage="12000", own_wage="15000"))
+    rest = lc.pregnancy_rest_pay(nj2025, lc.RestCase(start=date(2025, 9, 1), end=date(2025, 10, 31), pay="1500"))
+    answers = [
+        lc.maternity_answer(nj2025, lc.MaternityCase(birth=birth, start=date(2025, 5, 1)), calendar, claimed_days=98, claimed_end=birth),
+        lc.allowance_answer(nj2025, pay),
+        lc.rest_answer(nj2025, rest),
+        lc.contract_answer(nj2025, p, date(2026, 1, 31), calendar),
+        lc.dismissal_answer(nj2025, Pregnancy(due=date(2025, 6, 1)), date(2025, 3, 1), calendar, "layoff"),
+        lc.arbitration_answer(nj2025, date(2025, 9, 1), calendar),
+        lc.overtime_answer(nj2025, p),
+        lc.lactation_answer(nj2025, birth, 3),
+    ]
+    for a in answers:
+        for lang in ("zh", "en"):
+            assert 1 <= len(lc.summary_text(a, lang).splitlines()) <= 10, a.question
