@@ -447,6 +447,22 @@ def lactation(
     show(lactation_answer(pol, p.day, p.babies), None, as_json, ui_lang(lang))
 
 
+@app.command("jurisdictions", help="cli.cmd.jurisdictions")
+def jurisdictions_command(as_json: JsonOpt = False) -> None:
+    """Every region and city --jurisdiction takes: level, review status, verified on, sources."""
+    import json
+
+    from .layers import places
+
+    rows = places(registry().layers)
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        via = "" if r.own_layer else f" (按{r.parent}的规定)"
+        typer.echo(f"{r.code}  {r.id:<22} {r.name}{via}  [{r.level}, {r.status}, {r.verified_on or '-'}]  {len(r.sources)} sources")
+
+
 @policies_app.command("list", help="cli.cmd.policies_list")
 def policies_list() -> None:
     """The bundled policies and the dates each covers."""
