@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 import leavecalc as lc
-from leavecalc.answers import Pregnancy, ground_for, REASONS
+from leavecalc.protection_answers import REASONS, Pregnancy, ground_for
 from leavecalc.where_to_go import offices
 
 

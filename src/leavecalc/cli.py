@@ -334,7 +334,7 @@ def miscarriage(
 
 def pregnancy_of(birth: str | None, due: str | None, babies: int = 1, delivery: str = "normal") -> Any:
     """What the protection questions know of the pregnancy: the birth, the due date, or both."""
-    from .answers import Pregnancy
+    from .protection_answers import Pregnancy
 
     if birth is None and due is None:
         raise bad_input("cli.error.birth_or_due_needed")
@@ -360,7 +360,7 @@ def contract(
     lang: LangOption = None,
 ) -> None:
     """A fixed-term contract ending in pregnancy, maternity leave or nursing: does it run on, to when."""
-    from .answers import contract_answer
+    from .protection_answers import contract_answer
 
     p = pregnancy_of(birth, due, babies, delivery)
     pol = policy_for(jurisdiction, policy, p.day)
@@ -383,7 +383,7 @@ def dismissal(
     lang: LangOption = None,
 ) -> None:
     """A dismissal in the protected period: barred or not, what she can claim, by when."""
-    from .answers import REASONS, dismissal_answer
+    from .protection_answers import REASONS, dismissal_answer
 
     if reason is not None and reason not in REASONS:
         raise bad_input("cli.error.reason", value=reason, choices=", ".join(REASONS))
@@ -404,7 +404,7 @@ def arbitration(
     lang: LangOption = None,
 ) -> None:
     """The last day to apply for labour arbitration."""
-    from .answers import arbitration_answer
+    from .protection_answers import arbitration_answer
 
     day = parse_date(known, "--known")
     assert day is not None
@@ -423,7 +423,7 @@ def overtime(
     lang: LangOption = None,
 ) -> None:
     """From when and until when overtime and night shifts are barred."""
-    from .answers import overtime_answer
+    from .protection_answers import overtime_answer
 
     p = pregnancy_of(birth, due, babies)
     pol = policy_for(jurisdiction, policy, p.day)
@@ -440,7 +440,7 @@ def lactation(
     lang: LangOption = None,
 ) -> None:
     """Nursing time a working day (哺乳时间) and until when."""
-    from .answers import lactation_answer
+    from .protection_answers import lactation_answer
 
     p = pregnancy_of(birth, None, babies)
     pol = policy_for(jurisdiction, policy, p.day)
@@ -557,7 +557,7 @@ def allowance(
 ) -> None:
     """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
     from . import render
-    from .answers import allowance_answer
+    from .pay_answers import allowance_answer
 
     # Defaults are passed as absent, so that with --days the kind can refuse what goes with --birth.
     delivered = delivery_of(delivery)
@@ -582,7 +582,7 @@ def pregnancy_rest(
 ) -> None:
     """Pregnancy rest (孕期休息, art 37): is the pay below the floor; the shortfall month by month."""
     from . import render
-    from .answers import rest_answer
+    from .pay_answers import rest_answer
 
     result, pol, _ = answer(
         "pregnancy_rest", jurisdiction, policy, None,
