@@ -13,9 +13,10 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib.resources import files
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .results import Message
+if TYPE_CHECKING:  # results imports policy, which words its errors from here
+    from .results import Message
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -57,6 +58,8 @@ def message(code: str, **params: object) -> Message:
     """``code`` worded in both languages, as results carry warnings and notes. The message's
     own code is the entry's ``code`` where it gives one (programs key on it: several wordings
     may share one), else ``code``."""
+    from .results import Message
+
     return Message(code=catalogue()[code].get("code", code), zh=text(code, "zh", **params), en=text(code, "en", **params))
 
 
