@@ -291,3 +291,13 @@ def test_parenting_block_past_the_third_birthday_shows_only_the_valid_days(capsy
     # Born 2025-03-10: the last day under 3 is 2028-03-09; from 2028-03-05 only 03-05..03-09 (5 days).
     line = first_line(capsys, "parenting", "--birth", "2025-03-10", "--start", "2028-03-05")
     assert line.startswith("本次育儿假共5天：2028-03-05至2028-03-09")
+
+
+def test_batch_reads_every_date_form(capsys, tmp_path):
+    # One parser (dates.py) behind the command line and batch, whichever path batch takes.
+    src = tmp_path / "in.csv"
+    src.write_text("id,kind,birth\na,maternity,2025/3/10\nb,maternity,2025-03-10\nc,maternity,2025年3月10日\nd,maternity,20250310\n",
+                   encoding="utf-8")
+    code, out, _ = run(capsys, "batch", str(src))
+    ends = [line.split(",")[6] for line in out.splitlines()[1:]]
+    assert code == 0 and ends == ["2025-08-14"] * 4
