@@ -332,15 +332,19 @@ def miscarriage(
     show(leave_answer(pol, result), result, as_json, ui_lang(lang), segment_lines(result, ui_lang(lang)))
 
 
-def pregnancy_of(birth: str | None, due: str | None, babies: int = 1, delivery: str = "normal") -> Any:
-    """What the protection questions know of the pregnancy: the birth, the due date, or both."""
+def pregnancy_of(
+    jurisdiction: str, policy: str | None, birth: str | None, due: str | None, babies: int = 1, delivery: str = "normal"
+) -> tuple[Any, Policy]:
+    """What a protection question knows of the pregnancy (the birth, the due date, or both), and
+    the policy in force on the birth (or the due date standing in for it)."""
     from .protection_answers import Pregnancy
 
     if birth is None and due is None:
         raise bad_input("cli.error.birth_or_due_needed")
-    return build_case(
+    p = build_case(
         Pregnancy, birth=parse_date(birth, "--birth"), due=parse_date(due, "--due"), babies=babies, delivery=delivery_of(delivery)
     )
+    return p, policy_for(jurisdiction, policy, p.day)
 
 
 OptBirth = Annotated[Optional[str], typer.Option("--birth", help="cli.opt.birth")]
@@ -362,8 +366,7 @@ def contract(
     """A fixed-term contract ending in pregnancy, maternity leave or nursing: does it run on, to when."""
     from .protection_answers import contract_answer
 
-    p = pregnancy_of(birth, due, babies, delivery)
-    pol = policy_for(jurisdiction, policy, p.day)
+    p, pol = pregnancy_of(jurisdiction, policy, birth, due, babies, delivery)
     last = parse_date(end, "--end")
     assert last is not None
     show(contract_answer(pol, p, last, calendar(holidays)), None, as_json, ui_lang(lang))
@@ -387,8 +390,7 @@ def dismissal(
 
     if reason is not None and reason not in REASONS:
         raise bad_input("cli.error.reason", value=reason, choices=", ".join(REASONS))
-    p = pregnancy_of(birth, due, babies)
-    pol = policy_for(jurisdiction, policy, p.day)
+    p, pol = pregnancy_of(jurisdiction, policy, birth, due, babies)
     day = parse_date(on, "--date")
     assert day is not None
     show(dismissal_answer(pol, p, day, calendar(holidays), reason), None, as_json, ui_lang(lang))
@@ -425,8 +427,7 @@ def overtime(
     """From when and until when overtime and night shifts are barred."""
     from .protection_answers import overtime_answer
 
-    p = pregnancy_of(birth, due, babies)
-    pol = policy_for(jurisdiction, policy, p.day)
+    p, pol = pregnancy_of(jurisdiction, policy, birth, due, babies)
     show(overtime_answer(pol, p), None, as_json, ui_lang(lang))
 
 
@@ -442,8 +443,7 @@ def lactation(
     """Nursing time a working day (哺乳时间) and until when."""
     from .protection_answers import lactation_answer
 
-    p = pregnancy_of(birth, None, babies)
-    pol = policy_for(jurisdiction, policy, p.day)
+    p, pol = pregnancy_of(jurisdiction, policy, birth, None, babies)
     show(lactation_answer(pol, p.day, p.babies), None, as_json, ui_lang(lang))
 
 
