@@ -21,8 +21,10 @@ def variant(old: str, new: str) -> str:
 
 
 def test_bundled_policies_load(registry):
-    ids = {p.id for p in registry.policies}
-    assert {"jiangsu_2022", "jilin_2016", "liaoning_2021", "nanjing_2023", "nanjing_2025", "anhui_2022", "zhejiang_2021", "zhengzhou_2021"} <= ids
+    ids = [p.id for p in registry.policies]
+    assert len(ids) == len(set(ids))
+    assert {"jiangsu_2022", "jilin_2016", "liaoning_2021", "nanjing_2023", "nanjing_2025", "anhui_2022", "zhejiang_2021", "zhengzhou_2021",
+            "sichuan_2021", "sichuan_2025"} <= set(ids)
     # every bundled layer below the country resolves to at least one policy
     assert {p.jurisdiction for p in registry.policies} == set(registry.jurisdictions)
 

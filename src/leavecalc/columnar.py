@@ -360,7 +360,7 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
             continue
         case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // 10 % len(DELIVERIES)], babies=g % 10)
         segments, _, _ = maternity_plan(pol, case)  # the same for every birth of the kind
-        if any(x.rules.base_months is not None for x in segments):  # days that depend on the start
+        if any(x.rules.base_months is not None or any(c.months for c in x.rules.conditional) for x in segments):  # days that depend on the start
             plans.append(None)
             continue
         plans.append([(x.days, RULES.index(x.counting.rule) if x.counting.rule in RULES else 2) for x in segments])
@@ -464,7 +464,9 @@ def paternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     days = pols.table(lambda pol: pol.paternity.days.days)[q]
     rule = pols.table(
         lambda pol: RULES.index(pol.paternity.counting.rule)
-        if pol.paternity.counting.rule in RULES and pol.paternity.window_days is None else 2  # a window from the birth: scalar
+        if pol.paternity.counting.rule in RULES and pol.paternity.window_days is None
+        and pol.paternity.by_child_order is None and not pol.paternity.conditional
+        else 2  # a window from the birth, days by child order or condition: scalar
     )[q]
     s = np.where(has_start, start, birth)
     end, fine = _advance(count_index(ctx.calendar), s, days, rule)

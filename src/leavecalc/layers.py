@@ -32,6 +32,7 @@ class Place(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
     code: str = Field(pattern=r"^[0-9]{6}$")
+    short: str | None = None  # what people call it: 恩施 for 恩施土家族苗族自治州
 
 
 class LayerInfo(_Strict):
@@ -319,7 +320,7 @@ def names(infos: Iterable[LayerInfo]) -> dict[str, str]:
     out: dict[str, str] = {}
     for info in infos:
         for city in info.cities:
-            for n in (city.id, city.name, city.name.removesuffix("市"), city.code):
+            for n in (city.id, city.name, city.name.removesuffix("市"), city.code, *([city.short] if city.short else [])):
                 out.setdefault(n.casefold(), info.id)
     for info in infos:  # a layer's own names win over a province's city list
         for n in (info.id, info.name, info.short or info.id, info.code, *info.aliases):

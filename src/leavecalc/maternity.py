@@ -24,7 +24,9 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
+from .messages import Pair, message
 from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
+from .shapes import by_order_days, conditional_extras
 
 
 ONE_DAY = timedelta(days=1)
@@ -64,23 +66,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def _base(rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Message]) -> int:
-    order = rules.by_child_order
-    if order is None:
-        return rules.base.days
-    if case.child_order is not None:
-        return order.days[min(case.child_order, len(order.days)) - 1]
-    low, high = min(order.days), max(order.days)
-    if high > low:
-        warnings.append(
-            Message(
-                code="child_order_unknown",
-                zh=f"{rules.label}的天数按第几个孩子而定（{'、'.join(map(str, order.days))}天）：未说明是第几个孩子，"
-                f"本结果按最少的{low}天计算；如符合条件，最多可享受{high}天。",
-                en=f"The days of the {rules.label_en} depend on the child's birth order ({', '.join(map(str, order.days))}): "
-                f"the order was not given, so the least ({low}) is counted; she may be entitled to up to {high}.",
-            )
-        )
-    return low
+    return by_order_days(rules.by_child_order, rules.base.days, case.child_order, rules.label, rules.label_en, warnings)
 
 
 def segment_parts(
@@ -99,33 +85,16 @@ def segment_parts(
     r = m.employer_range
     if r is not None and r.segment == rules.name:
         parts += _employer_part(r.min_total, r.max_total, r.basis, case, warnings)
-    for c in rules.conditional:
-        if case.conditions is not None and c.condition in case.conditions:
-            parts.append((f"condition:{c.condition}", c.days, c.basis))
-        elif case.conditions is None:
-            warnings.append(
-                Message(
-                    code="condition_unknown",
-                    zh=f"符合“{c.label}”条件的，可另享受{c.days}天；未说明是否符合，本结果未计入。",
-                    en=f"If '{c.label_en}' applies she gets {c.days} more days; not told, this result leaves them out.",
-                )
-            )
-    return [p for p in parts if p[1] or p[0] == "base"]
+    # A conditional extra in months has 0 days here: _counted_parts() counts its months.
+    parts += [(e.item, e.days, e.basis) for e in conditional_extras(rules.conditional, case.child_order, case.conditions, warnings)]
+    return [p for p in parts if p[1] or p[0] == "base" or _months(rules, p[0])]
 
 
 def _employer_part(
     low: int, high: int, keys: list[str], case: MaternityCase, warnings: list[Message]
 ) -> list[tuple[str, int, list[str]]]:
     if case.employer_days is None:
-        warnings.append(
-            Message(
-                code="employer_days_unknown",
-                zh=f"产假总天数由用人单位在{low}至{high}天之间确定：未提供单位确定的天数，本结果按最低的{low}天计算；"
-                f"单位确定更多的，以单位确定的为准。",
-                en=f"The employer sets the total maternity leave between {low} and {high} days: its choice was not given, "
-                f"so the minimum ({low}) is counted; if the employer set more, that applies.",
-            )
-        )
+        warnings.append(message("warning.employer_days_unknown", low=low, high=high))
         return []
     if not low <= case.employer_days <= high:
         raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
@@ -146,7 +115,7 @@ def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPla
     for seg in rules.segments:
         parts = segment_parts(policy, seg, case, warnings)
         days = sum(d for _, d, _ in parts)
-        if days == 0 and seg.base_months is None:
+        if days == 0 and not any(_months(seg, item) for item, _, _ in parts):
             continue
         basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
         if any(item == "difficult_birth" for item, _, _ in parts):
@@ -167,47 +136,42 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
         raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
     if rules.anchored_to_birth is not None and rules.anchored_to_birth.value:
         if start < birth:
-            warnings.append(
-                Message(
-                    code="leave_from_birth",
-                    zh=f"当地规定产假从生育之日起计算：{start}至{birth - ONE_DAY}不计入产假，需另行请假。",
-                    en=f"Here maternity leave is counted from the birth: {start} to {birth - ONE_DAY} is not maternity "
-                    f"leave and needs other leave.",
-                )
-            )
+            warnings.append(message("warning.leave_from_birth", start=start, last=birth - ONE_DAY))
         return birth
     limit = rules.max_days_before_birth.days
     earliest = birth - timedelta(days=limit)
     if start < earliest:
-        warnings.append(
-            Message(
-                code="start_too_early",
-                zh=f"产前最多只有{limit}天计入产假：从{earliest}起算。{start}至{earliest - timedelta(days=1)}"
-                f"不属于产假，需另行请假（如年休假、病假）。",
-                en=f"Only {limit} days before the birth count as maternity leave: the leave is counted from "
-                f"{earliest}. {start} to {earliest - timedelta(days=1)} is not maternity leave and needs other "
-                f"leave (annual, sick).",
-            )
-        )
+        warnings.append(message("warning.start_too_early", limit=limit, earliest=earliest, start=start, last=earliest - ONE_DAY))
         return earliest
     return start
 
 
+def _months(rules: MaternitySegmentRules, item: str) -> int:
+    """The calendar months a part of the segment adds on top of its days (0 for most)."""
+    if item == "base":
+        return rules.base_months.value if rules.base_months else 0
+    return next((c.months or 0 for c in rules.conditional if item == f"condition:{c.condition}"), 0)
+
+
 def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[list[tuple[str, int, list[str]]], int]:
-    """The plan's parts with any months turned into the days they span from ``start``."""
-    months = plan.rules.base_months
-    if months is None:
+    """The plan's parts with any months turned into the days they span from the part's first day
+    (months are calendar months: the segment counts calendar days, so a part starts ``offset`` days on)."""
+    if plan.rules.base_months is None and not any(c.months for c in plan.rules.conditional):
         return plan.parts, plan.days
-    extra = (add_months(start, months.value) - start).days
-    parts = [(item, d + extra, ks) if item == "base" else (item, d, ks) for item, d, ks in plan.parts]
-    return parts, plan.days + extra
+    parts, offset = [], 0
+    for item, d, ks in plan.parts:
+        first = start + timedelta(days=offset)
+        extra = (add_months(first, _months(plan.rules, item)) - first).days
+        parts.append((item, d + extra, ks))
+        offset += d + extra
+    return parts, offset
 
 
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.maternity
-    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    warnings: list[Message] = policy_date_warning(policy, case.birth, "what.birth")
     start = _earliest_start(rules, case, warnings)
     plans, notes, needs = maternity_plan(policy, case)
     warnings += needs
@@ -216,8 +180,9 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     for plan in plans:
         r = plan.rules
         parts, days = _counted_parts(calendar, plan, cursor)
-        basis = plan.basis if r.base_months is None else [
-            b.model_copy(update={"days": days if b.item == "base" else b.days}) for b in plan.basis
+        counted = {item: d for item, d, _ in parts}
+        basis = plan.basis if days == plan.days else [
+            b.model_copy(update={"days": counted.get(b.item, b.days)}) for b in plan.basis
         ]
         segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis, parts)
         segments.append(segment)

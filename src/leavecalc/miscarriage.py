@@ -34,16 +34,13 @@ class MiscarriageCase(Case):
     @classmethod
     def _at_least_a_week(cls, weeks: int | None) -> int | None:
         if weeks is not None and weeks < 1:
-            raise ValueError(
-                f"{weeks} completed weeks is not a pregnancy that can be counted: give at least 1 "
-                f"(weeks from the first day of the last period), or use --months"
-            )
+            raise InputError.of("error.weeks_zero", weeks=weeks)
         return weeks
 
     @model_validator(mode="after")
     def _one_gestation(self) -> MiscarriageCase:
         if (self.weeks is None) == (self.months is None):
-            raise ValueError("give the length of pregnancy as weeks or as months (exactly one)")
+            raise InputError.of("error.weeks_or_months")
         return self
 
 
@@ -65,6 +62,8 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
     # Tiers ascend from month 0 (checked on load), so one always applies.
     tier = [t for t in rules.tiers if t.from_months <= months][-1]
     basis = cited(policy, "tier", tier.basis, tier.days)
+    # A province's own tiers: cite the national floor they rest on too (not twice where a tier is national).
+    basis += cited(policy, "national_floor", [k for k in rules.national_floor_basis if k not in tier.basis])
     basis += cited(policy, "weeks_per_month", keys, rules.weeks_per_month.value)
     segment = make_segment(
         calendar,
@@ -81,6 +80,6 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         policy=policy,
         calendar=calendar,
         segments=[segment],
-        warnings=policy_date_warning(policy, case.date, "流产日期", "date of the miscarriage"),
+        warnings=policy_date_warning(policy, case.date, "what.miscarriage"),
         notes=notes_for(policy, [*tier.basis, *keys, *rules.counting.basis]),
     )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import InputError, NoPolicyError, PolicyError
+from .messages import Pair
 from .files import parse_toml, read_data_file, user_data_dir
 
 if TYPE_CHECKING:
@@ -138,17 +139,34 @@ class ByChildOrder(_Cited):
         return v
 
 
-Condition = Literal["prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "other"]
+Condition = Literal[
+    "prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "living_apart", "other"
+]
 
 
 class ConditionalDays(_Cited):
-    """Days granted only if a condition is met (a pre-pregnancy check, breastfeeding, the employer's
-    approval...). Not known to be met: not granted, with a warning saying what she may get."""
+    """Days, or calendar months ("增加一个月产假"), granted only if a condition is met (a pre-pregnancy
+    check, breastfeeding, the employer's approval...), and with ``min_child_order`` only from that
+    child on. Not known to be met: not granted, with a warning saying what she may get."""
 
     condition: Condition
-    days: Int = Field(ge=1, le=3650)
+    days: Int | None = Field(default=None, ge=1, le=3650)
+    months: Int | None = Field(default=None, ge=1, le=10)
+    min_child_order: Int | None = Field(default=None, ge=2, le=10)
+    # A range ("增加一至三个月", the employer agreeing): the days or months are the minimum granted when
+    # the condition is met, up_to (same unit) the most she may get; results warn of the rest.
+    up_to: Int | None = Field(default=None, ge=1, le=3650)
     label: str
     label_en: str
+
+    @model_validator(mode="after")
+    def _days_or_months(self) -> ConditionalDays:
+        if (self.days is None) == (self.months is None):
+            raise ValueError("give days or months (one of them)")
+        least = self.days or self.months or 0
+        if self.up_to is not None and not least < self.up_to <= (3650 if self.days else 10):
+            raise ValueError("up_to must be above the days (months) and at most 3650 days (10 months)")
+        return self
 
 
 class MaternitySegmentRules(_Strict):
@@ -166,8 +184,9 @@ class MaternitySegmentRules(_Strict):
 
     @model_validator(mode="after")
     def _months_are_calendar(self) -> MaternitySegmentRules:
-        if self.base_months is not None and self.counting.rule != "calendar":
-            raise ValueError("base_months needs counting calendar (a month is a calendar month)")
+        months = self.base_months is not None or any(c.months for c in self.conditional)
+        if months and self.counting.rule != "calendar":
+            raise ValueError("months (base_months, conditional months) need counting calendar (a month is a calendar month)")
         return self
 
 
@@ -223,6 +242,10 @@ class MiscarriageRules(_Strict):
     counting: Counting
     weeks_per_month: WeeksPerMonth
     tiers: list[MiscarriageTier] = Field(min_length=1, max_length=20)
+    # The national minimum (619 art 7: 15 / 42 days) a province's own tiers rest on: results cite it too.
+    national_floor_basis: list[str] = Field(default_factory=list)
+
+    _listify = field_validator("national_floor_basis", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _tiers_ascend_from_zero(self) -> MiscarriageRules:
@@ -330,8 +353,17 @@ class PaternityRules(_Strict):
     # days of the birth.
     window_basis: list[str]
     window_days: Days | None = None
+    # Days by the child's birth order (replaces days.days) and extras on a condition (living apart...).
+    by_child_order: ByChildOrder | None = None
+    conditional: list[ConditionalDays] = Field(default_factory=list, max_length=10)
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
+
+    @model_validator(mode="after")
+    def _days_only(self) -> PaternityRules:
+        if any(c.months for c in self.conditional):
+            raise ValueError("paternity conditional extras are given in days")
+        return self
 
 
 
@@ -445,7 +477,7 @@ class Policy(_Strict):
     maternity: MaternityRules
     miscarriage: MiscarriageRules
     paternity: PaternityRules
-    parenting: ParentingRules
+    parenting: ParentingRules | None = None  # None: the region grants no parenting leave known to the project
     protection: ProtectionRules
     pay: PayRules | None = None
 
@@ -619,7 +651,7 @@ class PolicyRegistry:
             return key
         if key in self._names:
             return self._names[key]
-        raise NoPolicyError(f"unknown jurisdiction {name!r} (known: {', '.join(self.jurisdictions)}; a name, short name or GB/T 2260 code of one of them or of a city of a province)")
+        raise NoPolicyError.of("error.unknown_jurisdiction", name=name, known=", ".join(self.jurisdictions))
 
     def get(self, policy_id: str) -> Policy:
         if policy_id not in self._by_id:
@@ -639,8 +671,12 @@ class PolicyRegistry:
         for p in ps:
             if p.in_force_on(day):
                 return p
-        spans = "; ".join(f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}" for p in reversed(ps))
-        raise NoPolicyError(f"no {place} policy is in force on {day} (policies cover {spans})")
+        spans = [(p.effective_from, p.effective_until) for p in reversed(ps)]  # oldest first
+        covered = Pair(
+            "；".join(f"{a} 至 {b}" if b else f"{a} 起" for a, b in spans),
+            "; ".join(f"{a} to {b or 'open'}" for a, b in spans),
+        )
+        raise NoPolicyError.of("error.no_policy_in_force", place=place, day=day, covered=covered)
 
     def resolve(self, spec: str, day: date | None = None) -> Policy:
         """A policy id, or the path of a policy file (anything ending in .toml). A layer file is

@@ -5,16 +5,28 @@ Field names here are a public contract (docs/json-contract.md): payroll systems 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
+from .messages import Pair
 from .policy import Citation, Policy
 
 T = TypeVar("T")
 M = TypeVar("M", bound="Frozen")
+
+# An item of an article, written "42(4)" in a citation (劳动合同法 art 42 item (四)).
+ARTICLE_ITEM = re.compile(r"(\d+)\((\d+)\)")
+ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def item_numeral(n: str) -> Pair:
+    """An item's number as the law writes it: （四） in Chinese, (4) in English."""
+    i = int(n)
+    return Pair(ZH_NUMERALS[i - 1] if 1 <= i <= len(ZH_NUMERALS) else n, n)
 
 # Parts of a result that are themselves validated models, built by the engine. Checking them a
 # second time when the result is assembled cost a third of the time of a whole maternity result,
@@ -77,6 +89,14 @@ class Message(Frozen):
     code: str
     zh: str
     en: str
+
+
+def unique(messages: list[Message]) -> list[Message]:
+    """Each message once (the same code and wording), in first-seen order."""
+    seen: dict[tuple[str, str], Message] = {}
+    for m in messages:
+        seen.setdefault((m.code, m.zh), m)
+    return list(seen.values())
 
 
 class NamedDay(Frozen):
