@@ -77,10 +77,9 @@ class Naive:
     def leave(self, policy, case: MaternityCase) -> tuple[int, date, date]:
         rules = policy.maternity
         start = max(case.start or case.birth, case.birth - timedelta(days=rules.max_days_before_birth.days))
-        difficult = case.delivery in rules.difficult_deliveries
         day, total, end = start, 0, start
         for seg in rules.segments:
-            days = sum(d for _, d, _ in segment_parts(seg, difficult, case.babies))
+            days = sum(d for _, d, _ in segment_parts(policy, seg, case, []))
             total += days
             counted = 0
             while True:
