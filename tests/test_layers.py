@@ -257,3 +257,28 @@ def test_a_header_that_cannot_be_read_on_its_own_is_read_from_the_whole_file(edi
     src = LayerSource.from_text(text, "p.toml", lambda: parse_toml(text, "p.toml", PolicyError))
     whole = parse_layer(parse_toml(text, "p.toml", PolicyError), "p.toml")
     assert src.info == whole.layer and src.layer() == whole
+
+
+def test_threads_sharing_a_registry_resolve_each_chain_once():
+    # Chains are resolved on first use; threads asking at the same moment must all get the
+    # policy, not an error about a policy id seen twice.
+    import threading
+
+    reg = bundled_policies()
+    start = threading.Barrier(6)
+    got, errors = [], []
+
+    def ask(place):
+        start.wait()
+        try:
+            got.append(reg.in_force(place, date(2025, 3, 10)).id)
+        except Exception as e:  # noqa: BLE001 - any error fails the test below
+            errors.append(e)
+
+    threads = [threading.Thread(target=ask, args=(p,)) for p in ["nanjing", "南京", "320100", "jiangsu", "苏州", "江苏"]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(got) == ["jiangsu_2022"] * 3 + ["nanjing_2025"] * 3

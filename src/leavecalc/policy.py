@@ -9,6 +9,7 @@ The format is documented in docs/policy-format.md.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -583,6 +584,7 @@ class PolicyRegistry:
         # jurisdiction -> its policies, newest first (most cases are recent births).
         self._by_place: dict[str, list[Policy]] = {}
         self._resolved: set[str] = set()  # the jurisdictions whose layer chain is resolved
+        self._lock = threading.Lock()
         self._add(list(policies))
         if layers:  # built from layers already read: resolve them now, as before
             self._load_all()
@@ -602,9 +604,11 @@ class PolicyRegistry:
         if place not in self._resolved and place in self._sources and self._sources[place].info.level != "country":
             from .layers import chain_of
 
-            chain = chain_of(place, self._sources)
-            self._add([chain.resolve(a, b) for a, b in chain.spans()])
-            self._resolved.add(place)
+            with self._lock:  # threads sharing a registry must not resolve a chain twice
+                if place not in self._resolved:
+                    chain = chain_of(place, self._sources)
+                    self._add([chain.resolve(a, b) for a, b in chain.spans()])
+                    self._resolved.add(place)
         return self._by_place.get(place, [])
 
     def _load_all(self) -> None:
