@@ -466,6 +466,11 @@ def plan(
     typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))
 
 
+from .web.serve import serve  # noqa: E402  (the web desk; its heavy imports wait until it runs)
+
+app.command("serve")(serve)
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)

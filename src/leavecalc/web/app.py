@@ -1,0 +1,281 @@
+"""The Starlette application: question pages (POST forms), the JSON API, health and schema.
+
+Privacy: answers come from POST bodies only; nothing is stored, no cookie is set, the access log
+has method, path (no query string), status and time; every page carries a strict Content
+Security Policy and all CSS/JS is served from the package (works offline)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import datetime, timezone
+from importlib.resources import files
+from typing import Any, Awaitable, Callable
+from urllib.parse import parse_qs
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import render
+from ..errors import LeavecalcError
+from ..render import Lang
+from .compute import Context, compute
+from .fields import API_KINDS, DELIVERIES, FieldError, Parsed, api_fields, parse_fields
+from .openapi import openapi_schema
+from .questions import BY_SLUG, QUESTIONS, Question
+from .view import answer
+
+MAX_BODY = 64 * 1024
+log = logging.getLogger("leavecalc.web")
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+]
+
+UI = {
+    "zh": {"title": "咨询台 · 生育假期与待遇", "ask": "计算", "copy": "复制答复", "copied": "已复制",
+           "print": "打印", "switch": "English", "back": "返回问题列表", "verdict": "结论",
+           "dates": "关键日期", "figures": "金额与天数", "articles": "法律依据", "warnings": "注意",
+           "readings": "法律解读（本答复采用的理解）", "remedies": "权利救济", "where": "可以去哪里",
+           "summary": "发给来电人的答复", "fix": "请改正标出的内容。", "ics": "下载日历（.ics）",
+           "questions": "常见问题", "optional": "可不填", "policy": "所用规定", "excerpt_missing": "",
+           "provisional": "部分日期依据尚未公布的放假安排估算，公布后请复核。",
+           "privacy": "本页不保存任何信息，不使用 Cookie。", "detail": "明细"},
+    "en": {"title": "Hotline desk · leave and pay around childbirth", "ask": "Answer", "copy": "Copy answer",
+           "copied": "Copied", "print": "Print", "switch": "中文", "back": "All questions", "verdict": "Answer",
+           "dates": "Key dates", "figures": "Amounts and days", "articles": "The law", "warnings": "Warnings",
+           "readings": "Readings of the law taken", "remedies": "Remedies", "where": "Where to go",
+           "summary": "Summary for the caller", "fix": "Please correct the marked fields.", "ics": "Download calendar (.ics)",
+           "questions": "Questions", "optional": "optional", "policy": "Policy used", "excerpt_missing": "",
+           "provisional": "Some dates rest on a holiday arrangement not yet published: check again once it is.",
+           "privacy": "Nothing on this page is stored; no cookies.", "detail": "Detail"},
+}
+
+
+def templates() -> Environment:
+    env = Environment(loader=PackageLoader("leavecalc.web", "templates"), autoescape=select_autoescape(["html"]))
+    env.globals["QUESTIONS"] = QUESTIONS
+    env.globals["CHOICES"] = {c: render.LABELS["delivery:" + c] for c in DELIVERIES}
+    env.globals["CONFIDENCE"] = {c: render.LABELS[c] for c in ("text", "secondary", "interpretation")}
+    return env
+
+
+class Privacy:
+    """ASGI middleware: security headers on every response and an access log line without query
+    strings or bodies (the personal data of a call never reaches a log)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+        status = 0
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [h for h in message.get("headers", []) if h[0].lower() != b"set-cookie"]
+                message["headers"] = headers + HEADERS
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            log.info("%s %s %s %.1fms", scope["method"], scope["path"], status, (time.perf_counter() - t0) * 1000)
+
+
+async def read_body(request: Request) -> bytes:
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise HTTPException(413)
+    return body
+
+
+def lang_of(request: Request) -> Lang:
+    return "en" if request.url.path.startswith("/en/") or request.url.path == "/en" else "zh"
+
+
+def prefix(lang: Lang) -> str:
+    return "/en" if lang == "en" else ""
+
+
+def cities(ctx: Context, lang: Lang) -> list[tuple[str, str]]:
+    """Each jurisdiction and its place name: the first part of its newest policy's title."""
+    out = []
+    for j in ctx.registry.jurisdictions:
+        newest = max((p for p in ctx.registry.policies if p.jurisdiction == j), key=lambda p: p.effective_from)
+        title = newest.title if lang == "zh" else newest.title_en
+        out.append((j, title.split(" · ")[0].split(",")[0]))
+    return out
+
+
+def create_app(ctx: Context | None = None) -> Starlette:
+    """The desk and the API; ``ctx`` (policies, calendar) is loaded once here unless given."""
+    if ctx is None:
+        from ..cli import calendar, registry
+
+        ctx = Context(registry(), calendar())
+    env = templates()
+
+    def page(request: Request, name: str, status: int = 200, **kw: Any) -> HTMLResponse:
+        lang = lang_of(request)
+        other = request.url.path.removeprefix("/en") or "/" if lang == "en" else "/en" + request.url.path
+        html = env.get_template(name).render(lang=lang, ui=UI[lang], p=prefix(lang), other=other, **kw)
+        return HTMLResponse(html, status)
+
+    async def index(request: Request) -> Response:
+        return page(request, "index.html")
+
+    def form_page(request: Request, q: Question, values: dict[str, str], errors: list[FieldError], status: int = 200) -> Response:
+        lang = lang_of(request)
+        by_field = {e.field: (e.zh if lang == "zh" else e.en) for e in errors if e.field}
+        general = [e.zh if lang == "zh" else e.en for e in errors if not e.field or e.field not in {f.name for f in q.fields()}]
+        return page(request, "form.html", status, q=q, values=values, errors=by_field, general=general,
+                    cities=cities(ctx, lang))
+
+    def question(request: Request) -> Question:
+        q = BY_SLUG.get(request.path_params["slug"])
+        if q is None:
+            raise HTTPException(404)
+        return q
+
+    async def ask(request: Request) -> Response:
+        return form_page(request, question(request), {}, [])
+
+    async def solve(request: Request) -> tuple[Question, dict[str, str], Parsed, Any]:
+        q = question(request)
+        raw = {k: v[-1] for k, v in parse_qs((await read_body(request)).decode("utf-8", "replace")).items()}
+        parsed = parse_form(q, raw)
+        result = None
+        if not parsed.errors:
+            try:
+                result = compute(ctx, q.kind, parsed.values)
+            except FieldError as e:
+                parsed.errors.append(e)
+            except LeavecalcError as e:
+                parsed.errors.append(FieldError(None, f"无法计算：{e}", str(e)))
+        return q, raw, parsed, result
+
+    async def answer_post(request: Request) -> Response:
+        q, raw, parsed, result = await solve(request)
+        if result is None:
+            return form_page(request, q, raw, parsed.errors, 400)
+        lang = lang_of(request)
+        a = answer(q.kind, result, lang, parsed.values)
+        title = q.zh if lang == "zh" else q.en
+        return page(request, "answer.html", q=q, a=a, raw=raw, summary=a.summary(lang, title))
+
+    async def ics(request: Request) -> Response:
+        from ..ics import plan_ics
+
+        q, raw, parsed, result = await solve(request)
+        if result is None or q.kind != "plan":
+            return form_page(request, q, raw, parsed.errors, 400)
+        body = plan_ics(result, datetime.now(timezone.utc), lang_of(request))  # type: ignore[arg-type]
+        return Response(body, media_type="text/calendar", headers={"content-disposition": 'attachment; filename="leavecalc.ics"'})
+
+    async def api(request: Request) -> Response:
+        kind = request.path_params["kind"]
+        if kind not in API_KINDS:
+            return api_error(404, None, f"no such question {kind!r} (known: {', '.join(API_KINDS)})", "没有这个问题")
+        try:
+            data = json.loads(await read_body(request) or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            return api_error(400, None, "the body is not JSON", "请求体不是 JSON")
+        if not isinstance(data, dict):
+            return api_error(400, None, "the body must be a JSON object", "请求体应为 JSON 对象")
+        parsed = parse_fields(api_fields(kind), data, strict=True)
+        if parsed.errors:
+            return errors_json(400, parsed.errors)
+        try:
+            result = compute(ctx, kind, parsed.values)
+        except FieldError as e:
+            return errors_json(400, [e])
+        except LeavecalcError as e:
+            return api_error(422, None, str(e), str(e))
+        return Response(render.to_json(result) + "\n", media_type="application/json")
+
+    async def jurisdictions(request: Request) -> Response:
+        names = dict(cities(ctx, "zh"))
+        names_en = dict(cities(ctx, "en"))
+        return JSONResponse([
+            {"id": j, "name": names[j], "name_en": names_en[j], "policies": [
+                {"id": p.id, "title": p.title, "title_en": p.title_en, "effective_from": str(p.effective_from),
+                 "effective_until": str(p.effective_until) if p.effective_until else None}
+                for p in ctx.registry.policies if p.jurisdiction == j]}
+            for j in ctx.registry.jurisdictions
+        ])
+
+    async def schema(request: Request) -> Response:
+        return JSONResponse(openapi_schema())
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if status == 500:
+            log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        if request.url.path.startswith("/api/"):
+            return api_error(status, None, "internal error" if status == 500 else str(getattr(exc, "detail", "")), "内部错误")
+        return page(request, "error.html", status, status=status)
+
+    static = StaticFiles(directory=str(files("leavecalc.web").joinpath("static")))
+    routes = []
+    for pre in ("", "/en"):
+        routes += [
+            Route(pre + "/", index, methods=["GET"]),
+            Route(pre + "/q/{slug}", ask, methods=["GET"]),
+            Route(pre + "/q/{slug}", answer_post, methods=["POST"]),
+            Route(pre + "/q/{slug}/ics", ics, methods=["POST"]),
+        ]
+    routes += [
+        Route("/en", index, methods=["GET"]),
+        Route("/api/v1/jurisdictions", jurisdictions, methods=["GET"]),
+        Route("/api/v1/openapi.json", schema, methods=["GET"]),
+        Route("/openapi.json", schema, methods=["GET"]),
+        Route("/api/v1/{kind}", api, methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Mount("/static", static),
+    ]
+    app = Starlette(routes=routes, exception_handlers={Exception: on_error, HTTPException: on_error})
+    app.add_middleware(Privacy)
+    return app
+
+
+def parse_form(q: Question, raw: dict[str, str]) -> Parsed:
+    """A question's form: the kind's fields and the desk's own (the employer's figure)."""
+    out = parse_fields(q.fields(), raw)
+    if q.extra and all(out.values.get(f.name) is None for f in q.extra) and not out.errors:
+        first = q.extra[0]
+        out.errors.append(FieldError(first.name, f"请填写“{first.zh}”或“{q.extra[-1].zh}”。", f"Give {first.en} or {q.extra[-1].en}."))
+    return out
+
+
+def api_error(status: int, field: str | None, en: str, zh: str) -> Response:
+    return errors_json(status, [FieldError(field, zh, en)])
+
+
+def errors_json(status: int, errors: list[FieldError]) -> Response:
+    return JSONResponse({"errors": [{"field": e.field, "message": e.en, "message_zh": e.zh} for e in errors]}, status)
