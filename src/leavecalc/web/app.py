@@ -48,7 +48,7 @@ HEADERS = [
 ]
 
 UI = {
-    "zh": {"title": "咨询台 · 生育假期与待遇", "ask": "计算", "copy": "复制答复", "copied": "已复制",
+    "zh": {"title": "咨询台 · 生育假期与待遇", "ask": "计算", "copy_answer": "复制答复", "copied": "已复制",
            "print": "打印", "switch": "English", "back": "返回问题列表", "verdict": "结论",
            "dates": "关键日期", "figures": "金额与天数", "articles": "法律依据", "warnings": "注意",
            "readings": "法律解读（本答复采用的理解）", "remedies": "权利救济", "where": "可以去哪里",
@@ -56,7 +56,7 @@ UI = {
            "questions": "常见问题", "optional": "可不填", "policy": "所用规定", "excerpt_missing": "",
            "provisional": "部分日期依据尚未公布的放假安排估算，公布后请复核。",
            "privacy": "本页不保存任何信息，不使用 Cookie。", "detail": "明细"},
-    "en": {"title": "Hotline desk · leave and pay around childbirth", "ask": "Answer", "copy": "Copy answer",
+    "en": {"title": "Hotline desk · leave and pay around childbirth", "ask": "Answer", "copy_answer": "Copy answer",
            "copied": "Copied", "print": "Print", "switch": "中文", "back": "All questions", "verdict": "Answer",
            "dates": "Key dates", "figures": "Amounts and days", "articles": "The law", "warnings": "Warnings",
            "readings": "Readings of the law taken", "remedies": "Remedies", "where": "Where to go",
@@ -239,7 +239,10 @@ def create_app(ctx: Context | None = None) -> Starlette:
             log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         if request.url.path.startswith("/api/"):
             return api_error(status, None, "internal error" if status == 500 else str(getattr(exc, "detail", "")), "内部错误")
-        return page(request, "error.html", status, status=status)
+        try:
+            return page(request, "error.html", status, code=status)
+        except Exception:  # the last resort: never a stack trace
+            return Response("error", status, media_type="text/plain")
 
     static = StaticFiles(directory=str(files("leavecalc.web").joinpath("static")))
     routes = []

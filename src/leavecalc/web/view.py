@@ -47,6 +47,8 @@ class Answer:
     where_to_go: list[tuple[str, str]] = field(default_factory=list)
     policy: str = ""
     provisional: bool = False
+    # The parts of the result the answer rests on (default: all of it): their articles and notes.
+    parts: list[BaseModel] = field(default_factory=list)
 
     def summary(self, lang: Lang, title: str) -> str:
         """The plain text the caller is sent: at most 10 lines."""
@@ -54,7 +56,9 @@ class Answer:
         lines += [f"{k}：{v}" if lang == "zh" else f"{k}: {v}" for k, v in (self.key_dates + self.figures)[:4]]
         if self.articles:
             sep = "、" if lang == "zh" else "; "
-            arts = sep.join(f"{a.document}{article_text(a.article, lang)}" for a in self.articles[:3])
+            # The law's text first; the project's readings are on the page, not in a short summary.
+            laws = [a for a in self.articles if a.confidence != "interpretation"] or self.articles
+            arts = sep.join(f"{a.document}{article_text(a.article, lang)}" for a in laws[:2])
             lines.append(("依据：" if lang == "zh" else "Law: ") + arts)
         lines += self.warnings[:1]
         if self.where_to_go:
@@ -70,6 +74,8 @@ def L(lang: Lang, zh: str, en: str) -> str:
 def collect_basis(obj: Any, out: dict[tuple[str, str], Article]) -> None:
     """Every Basis in a result, each document and article once, in order of appearance."""
     if isinstance(obj, Basis):
+        if obj.confidence == "interpretation":
+            return  # the project's readings are listed with the notes, not as law
         out.setdefault((obj.document, obj.article), Article(obj.document, obj.article, obj.confidence))
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
@@ -298,6 +304,7 @@ def answer_dismissal(r: Any, lang: Lang, form: dict[str, Any]) -> Answer:
         a.key_dates.append((L(lang, "申请仲裁最后一天", "Last day for arbitration"), d(r.arbitration.last_day, lang)))
     a.readings = [L(lang, "三期内仍可解除的情形：", "Still possible in the period: ") + "；".join(allowed)] if allowed else []
     a.remedies = remedies(lang)
+    a.parts = [pp] + ([r.arbitration] if r.arbitration is not None else [])
     return a
 
 
@@ -320,11 +327,13 @@ DISPUTES = {"pregnancy-rest", "arbitration", "dismissal"}
 def answer(kind: str, result: BaseModel, lang: Lang, form: dict[str, Any]) -> Answer:
     """The page's answer for ``result`` of question ``kind`` (``form``: the parsed fields)."""
     a = BUILDERS[kind](result, lang, form)
+    parts = a.parts or [result]
     arts: dict[tuple[str, str], Article] = {}
-    collect_basis(result, arts)
+    collect_basis(parts, arts)
     a.articles = list(arts.values())
-    a.warnings += _messages(result, "warnings", lang)
-    a.readings += _messages(result, "notes", lang)
+    for part in parts:
+        a.warnings += [m for m in _messages(part, "warnings", lang) if m not in a.warnings]
+        a.readings += [m for m in _messages(part, "notes", lang) if m not in a.readings]
     a.policy = str(getattr(result, "policy", ""))
     a.provisional = bool(getattr(result, "provisional", False))
     a.where_to_go = where_to_go(lang, kind in DISPUTES or a.tone == "bad")
