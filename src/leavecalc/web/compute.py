@@ -23,8 +23,9 @@ class Context:
     calendar: Calendar
 
 
-def make(model: type[Any], rename: dict[str, str] | None = None, **values: Any) -> Any:
-    """``model(**values)``; a validation error becomes a FieldError naming the form's field."""
+def make(model: type[Any], rename: dict[str, str] | None = None, whole: str | None = None, **values: Any) -> Any:
+    """``model(**values)``; a validation error becomes a FieldError naming the form's field
+    (``whole``: the field to mark when the model as a whole is refused)."""
     back = {v: k for k, v in (rename or {}).items()}
     try:
         return model(**values)
@@ -32,7 +33,7 @@ def make(model: type[Any], rename: dict[str, str] | None = None, **values: Any) 
         err = e.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else None
         msg = err["msg"].removeprefix("Value error, ")
-        field = back.get(name, name) if name else None
+        field = back.get(name, name) if name else whole
         raise FieldError(field, f"输入有误：{msg}", msg) from None
 
 
@@ -47,7 +48,7 @@ def birth_case(model: type[Any], v: dict[str, Any], **more: Any) -> Any:
 def wages(v: dict[str, Any]) -> Any:
     from ..pay import Wages
 
-    return make(Wages, {"uninsured": "insured"}, avg_wage=v["avg_wage"], own_wage=v["own_wage"], insured=not v["uninsured"])
+    return make(Wages, {"uninsured": "insured"}, "avg_wage", avg_wage=v["avg_wage"], own_wage=v["own_wage"], insured=not v["uninsured"])
 
 
 def maternity(ctx: Context, v: dict[str, Any]) -> BaseModel:
