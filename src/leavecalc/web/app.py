@@ -260,6 +260,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         Route("/openapi.json", schema, methods=["GET"]),
         Route("/api/v1/{kind}", api, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]),
         Mount("/static", static),
     ]
     app = Starlette(routes=routes, exception_handlers={Exception: on_error, HTTPException: on_error})
