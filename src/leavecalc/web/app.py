@@ -245,7 +245,13 @@ def create_app(ctx: Context | None = None) -> Starlette:
             return Response("error", status, media_type="text/plain")
 
     static = StaticFiles(directory=str(files("leavecalc.web").joinpath("static")))
-    routes = []
+    # The API first: payroll systems call it in bulk, and routes are matched in order.
+    routes = [
+        Route("/api/v1/jurisdictions", jurisdictions, methods=["GET"]),
+        Route("/api/v1/openapi.json", schema, methods=["GET"]),
+        Route("/openapi.json", schema, methods=["GET"]),
+        Route("/api/v1/{kind}", api, methods=["POST"]),
+    ]
     for pre in ("", "/en"):
         routes += [
             Route(pre + "/", index, methods=["GET"]),
@@ -255,10 +261,6 @@ def create_app(ctx: Context | None = None) -> Starlette:
         ]
     routes += [
         Route("/en", index, methods=["GET"]),
-        Route("/api/v1/jurisdictions", jurisdictions, methods=["GET"]),
-        Route("/api/v1/openapi.json", schema, methods=["GET"]),
-        Route("/openapi.json", schema, methods=["GET"]),
-        Route("/api/v1/{kind}", api, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]),
         Mount("/static", static),
