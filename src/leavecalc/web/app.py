@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -47,24 +47,33 @@ HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 
-UI = {
-    "zh": {"title": "咨询台 · 生育假期与待遇", "ask": "计算", "copy_answer": "复制答复", "copied": "已复制",
-           "print": "打印", "switch": "English", "back": "返回问题列表", "verdict": "结论",
-           "dates": "关键日期", "figures": "金额与天数", "articles": "法律依据", "warnings": "注意",
-           "readings": "法律解读（本答复采用的理解）", "remedies": "权利救济", "where": "可以去哪里",
-           "summary": "发给来电人的答复", "fix": "请改正标出的内容。", "ics": "下载日历（.ics）",
-           "questions": "常见问题", "optional": "可不填", "policy": "所用规定", "excerpt_missing": "",
-           "provisional": "部分日期依据尚未公布的放假安排估算，公布后请复核。",
-           "privacy": "本页不保存任何信息，不使用 Cookie。", "detail": "明细"},
-    "en": {"title": "Hotline desk · leave and pay around childbirth", "ask": "Answer", "copy_answer": "Copy answer",
-           "copied": "Copied", "print": "Print", "switch": "中文", "back": "All questions", "verdict": "Answer",
-           "dates": "Key dates", "figures": "Amounts and days", "articles": "The law", "warnings": "Warnings",
-           "readings": "Readings of the law taken", "remedies": "Remedies", "where": "Where to go",
-           "summary": "Summary for the caller", "fix": "Please correct the marked fields.", "ics": "Download calendar (.ics)",
-           "questions": "Questions", "optional": "optional", "policy": "Policy used", "excerpt_missing": "",
-           "provisional": "Some dates rest on a holiday arrangement not yet published: check again once it is.",
-           "privacy": "Nothing on this page is stored; no cookies.", "detail": "Detail"},
+# The desk's own words (key: Chinese, English); the answers' words come from the engine.
+UI_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("咨询台 · 生育假期与待遇", "Hotline desk · leave and pay around childbirth"),
+    "ask": ("计算", "Answer"),
+    "copy_answer": ("复制答复", "Copy answer"),
+    "copied": ("已复制", "Copied"),
+    "print": ("打印", "Print"),
+    "switch": ("English", "中文"),
+    "back": ("返回问题列表", "All questions"),
+    "verdict": ("结论", "Answer"),
+    "dates": ("关键日期", "Key dates"),
+    "figures": ("金额与天数", "Amounts and days"),
+    "articles": ("法律依据", "The law"),
+    "warnings": ("注意", "Warnings"),
+    "readings": ("法律解读（本答复采用的理解）", "Readings of the law taken"),
+    "remedies": ("权利救济", "Remedies"),
+    "where": ("可以去哪里", "Where to go"),
+    "summary": ("发给来电人的答复", "Summary for the caller"),
+    "fix": ("请改正标出的内容。", "Please correct the marked fields."),
+    "ics": ("下载日历（.ics）", "Download calendar (.ics)"),
+    "questions": ("常见问题", "Questions"),
+    "policy": ("所用规定", "Policy used"),
+    "provisional": ("部分日期依据尚未公布的放假安排估算，公布后请复核。", "Some dates rest on a holiday arrangement not yet published: check again once it is."),
+    "privacy": ("本页不保存任何信息，不使用 Cookie。", "Nothing on this page is stored; no cookies."),
+    "detail": ("明细", "Detail"),
 }
+UI = {lang: {k: pair[i] for k, pair in UI_WORDS.items()} for i, lang in enumerate(("zh", "en"))}
 
 
 def templates() -> Environment:
@@ -192,7 +201,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         q, raw, parsed, result = await solve(request)
         if result is None or q.kind != "plan":
             return form_page(request, q, raw, parsed.errors, 400)
-        body = plan_ics(result, datetime.now(timezone.utc), lang_of(request))  # type: ignore[arg-type]
+        body = plan_ics(result, datetime.now(timezone.utc), lang_of(request))
         return Response(body, media_type="text/calendar", headers={"content-disposition": 'attachment; filename="leavecalc.ics"'})
 
     async def api(request: Request) -> Response:
@@ -246,7 +255,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
 
     static = StaticFiles(directory=str(files("leavecalc.web").joinpath("static")))
     # The API first: payroll systems call it in bulk, and routes are matched in order.
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/api/v1/jurisdictions", jurisdictions, methods=["GET"]),
         Route("/api/v1/openapi.json", schema, methods=["GET"]),
         Route("/openapi.json", schema, methods=["GET"]),
