@@ -7,6 +7,8 @@ import warnings
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("starlette")
 
@@ -19,7 +21,7 @@ from leavecalc.holiday_calendar import Calendar
 from leavecalc.policy import PolicyRegistry
 from leavecalc.web.app import create_app
 from leavecalc.web.compute import Context
-from leavecalc.web.fields import API_KINDS
+from leavecalc.web.fields import API_KINDS, FIELDS
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     ("maternity", {"birth": "2025-03-10"}),
@@ -98,6 +100,21 @@ def test_api_errors_are_json_naming_the_field(client: TestClient, kind: str, bod
     assert errors and all(e["message"] and e["message_zh"] for e in errors)
     if field is not None:
         assert field in {e["field"] for e in errors}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(API_KINDS),
+    st.dictionaries(
+        st.sampled_from(sorted({f.name for fs in FIELDS.values() for f in fs})),
+        st.one_of(st.text(max_size=12), st.integers(-10**6, 10**6), st.booleans(), st.none(), st.lists(st.text(max_size=10), max_size=3)),
+    ),
+)
+def test_no_body_gives_a_server_error(client: TestClient, kind: str, body: dict[str, Any]) -> None:
+    r = client.post(f"/api/v1/{kind}", json=body)
+    assert r.status_code in (200, 400, 422), r.text
+    if r.status_code != 200:
+        assert r.json()["errors"]
 
 
 def test_api_refuses_what_is_not_a_json_object(client: TestClient) -> None:

@@ -18,6 +18,8 @@ document.addEventListener("DOMContentLoaded", function () {
       } else { fallback(source); done(); }
     });
   });
+  var bad = document.querySelector("[aria-invalid=true]");
+  if (bad) { bad.focus(); }  // a re-shown form: straight to the first field to correct
   var print = document.getElementById("print");
   if (print) { print.addEventListener("click", function () { window.print(); }); }
 });
