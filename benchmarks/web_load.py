@@ -5,7 +5,8 @@ port, then a bounded stream of maternity requests over keep-alive connections fr
     python benchmarks/web_load.py --requests 5000 --connections 4
 
 Loopback only (127.0.0.1), bounded by a request count and a time limit. Prints requests per
-second and the latency percentiles (from writing a request to reading its whole response);
+second, the latency percentiles (from writing a request to reading its whole response) and the
+server's CPU time per request (what a core given wholly to it would sustain);
 figures are recorded in docs/performance.md (target of issue 13: >= 1,000/s, p99 < 50 ms).
 """
 
@@ -97,6 +98,12 @@ def wait_up(port: int, proc: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--requests", type=int, default=20_000)
@@ -109,7 +116,9 @@ def main() -> None:
     try:
         wait_up(port, proc)
         asyncio.run(load(port, 1000, args.connections, 10))  # warm-up: caches, first imports
+        cpu0 = cpu_seconds(proc.pid)
         elapsed, lat, errors = asyncio.run(load(port, args.requests, args.connections, args.seconds))
+        cpu = cpu_seconds(proc.pid) - cpu0
     finally:
         proc.terminate()
         proc.wait(10)
@@ -119,6 +128,9 @@ def main() -> None:
     print(f"{len(lat)} requests, {args.connections} connections, {elapsed:.2f} s: {len(lat) / elapsed:,.0f} requests/s")
     print(f"latency ms: p50 {q[49] * 1000:.1f}, p90 {q[89] * 1000:.1f}, p99 {q[98] * 1000:.1f}, max {lat[-1] * 1000:.1f}")
     print(f"non-200 responses: {len(errors)}")
+    # What one core given wholly to the server would sustain: independent of the other load.
+    print(f"server CPU: {cpu:.2f} s for {len(lat)} requests = {cpu / len(lat) * 1e6:.0f} µs each, "
+          f"{len(lat) / cpu:,.0f} requests/s per core")
 
 
 if __name__ == "__main__":
