@@ -14,7 +14,7 @@ TOP_KEYS = {
     "kind", "policy", "total_days", "start", "end", "return_to_work", "provisional", "segments",
     "skipped_holidays", "warnings", "notes", "holiday_data",
 }
-SEGMENT_KEYS = {"name", "label", "label_en", "days", "start", "end", "counting", "basis"}
+SEGMENT_KEYS = {"name", "label", "label_en", "days", "start", "end", "counting", "basis", "parts"}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -100,7 +100,7 @@ def test_policies_list_and_show(capsys):
 def test_bundled_policy_validates(capsys):
     from pathlib import Path
 
-    path = Path(__file__).parent.parent / "policies" / "nanjing_2025.toml"
+    path = Path(__file__).parent / "data" / "whole_policy_nanjing_2025.toml"
     code, out, _ = run(capsys, "policies", "validate", str(path))
     assert code == 0 and out.startswith("ok:")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from pathlib import Path
 
 from .conftest import d
 from leavecalc.errors import InputError, PolicyError
@@ -208,7 +209,7 @@ def test_minimum_wage_before_table_is_an_error(nj2025):
 def test_bad_minimum_wage_entries_are_rejected(entry, message):
     from importlib import resources
 
-    text = (resources.files("leavecalc") / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "whole_policy_nanjing_2025.toml").read_text(encoding="utf-8")
     with pytest.raises(PolicyError, match=message):
         parse_policy(text + "\n[[pay.minimum_wage]]\n" + entry + "\n", "test.toml")
 
@@ -216,7 +217,7 @@ def test_bad_minimum_wage_entries_are_rejected(entry, message):
 def test_unknown_fund_part_is_rejected():
     from importlib import resources
 
-    text = (resources.files("leavecalc") / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "whole_policy_nanjing_2025.toml").read_text(encoding="utf-8")
     with pytest.raises(PolicyError, match="local.twins"):
         parse_policy(text.replace('"local.base"]', '"local.twins"]'), "test.toml")
 

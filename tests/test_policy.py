@@ -11,7 +11,7 @@ from leavecalc.policy import PolicyRegistry, load_policy_file, parse_policy
 
 from .conftest import d
 
-BUNDLED = Path(__file__).parent.parent / "src" / "leavecalc" / "policies" / "nanjing_2025.toml"
+BUNDLED = Path(__file__).parent / "data" / "whole_policy_nanjing_2025.toml"
 
 
 def variant(old: str, new: str) -> str:
@@ -21,7 +21,7 @@ def variant(old: str, new: str) -> str:
 
 
 def test_bundled_policies_load(registry):
-    assert [p.id for p in registry.policies] == ["nanjing_2023", "nanjing_2025"]
+    assert [p.id for p in registry.policies] == ["jiangsu_2022", "jilin_2016", "liaoning_2021", "nanjing_2023", "nanjing_2025"]
 
 
 @pytest.mark.parametrize(

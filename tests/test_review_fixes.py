@@ -107,7 +107,7 @@ def test_the_calendar_year_example_switches_the_rule_and_its_note(calendar):
     section = doc.split("### Parenting leave year", 1)[1].split("\n### ", 1)[0]
     example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
     cite_block, year_line = example.split("\n[parenting]\n")
-    text = (root / "src" / "leavecalc" / "policies" / "nanjing_2025.toml").read_text(encoding="utf-8")
+    text = (root / "tests" / "data" / "whole_policy_nanjing_2025.toml").read_text(encoding="utf-8")
     text = re.sub(r"\[citations\.parenting_year\]\n.*?\n\n", cite_block.strip() + "\n\n", text, count=1, flags=re.S)
     text = re.sub(r'^year = \{ rule = "child_age_year".*$', year_line.strip(), text, count=1, flags=re.M)
     policy = parse_policy(text, "example")

@@ -110,27 +110,22 @@ def birth_case(model: type[Any], birth: str | None, start: str | None, delivery:
 
 
 def registry() -> PolicyRegistry:
-    from .policy import bundled_policies
+    """The bundled policy layers with the user's policy directory over them (docs/policy-format.md)."""
+    from .policy import user_policies
 
-    return bundled_policies()
+    return user_policies()
 
 
 def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
     reg = registry()
-    return reg.resolve(policy) if policy else reg.in_force(jurisdiction, day)
+    return reg.resolve(policy, day) if policy else reg.in_force(jurisdiction, day)
 
 
 def holidays_dir() -> Path:
     """Where holiday-year files are read from automatically (docs/holidays.md)."""
-    if os.environ.get("LEAVECALC_HOLIDAYS_DIR"):
-        return Path(os.environ["LEAVECALC_HOLIDAYS_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "leavecalc" / "holidays"
+    from .files import user_data_dir
+
+    return user_data_dir("LEAVECALC_HOLIDAYS_DIR", "holidays")
 
 
 def calendar(files: list[Path] | None = None) -> Calendar:
@@ -158,6 +153,9 @@ def maternity(
     start: Annotated[Optional[str], typer.Option("--start", help="First day of leave if before the birth.")] = None,
     delivery: DeliveryOption = DeliveryOpt.normal,
     babies: BabiesOpt = 1,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="1 for her first child, 2 for the second... (where the days depend on it).")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="A condition she meets, e.g. exclusive_breastfeeding (repeatable; where the law grants extra days for it).")] = None,
+    employer_days: Annotated[Optional[int], typer.Option("--employer-days", help="The total days the employer set, where the law lets it choose within a range.")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -167,7 +165,7 @@ def maternity(
     """Maternity leave: days, end date and the day back at work."""
     from .maternity import MaternityCase, maternity_leave
 
-    case = birth_case(MaternityCase, birth, start, delivery, babies)
+    case = birth_case(MaternityCase, birth, start, delivery, babies, child_order=child_order, conditions=condition, employer_days=employer_days)
     pol = choose_policy(jurisdiction, policy, case.birth)
     result = maternity_leave(pol, case, calendar(holidays))
     from .render import birth_heading
@@ -212,12 +210,19 @@ def policies_show(spec: Annotated[str, typer.Argument(help="A policy id or file 
 
 @policies_app.command("validate")
 def policies_validate(path: Annotated[str, typer.Argument(help="A policy file to check.")]) -> None:
-    """Check a policy file; prints what is wrong, naming the field, and exits 2 if anything is."""
-    from .policy import PolicyRegistry, load_policy_file
+    """Check a policy or layer file; prints what is wrong, naming the field, and exits 2 if anything is."""
+    from .policy import PolicyRegistry, read_policy_data
 
-    pol = load_policy_file(path)
+    reg = registry()
+    if "layer" in read_policy_data(path):
+        # Resolved with its parents over every period, as a command would use it.
+        own = [p for p in reg.with_layer_file(path).policies if p.layers and p.layers[0] == path]
+        spans = ", ".join(f"{p.id} from {p.effective_from}" for p in own) or "no jurisdiction of its own"
+        typer.echo(f"ok: {path} is a valid policy layer ({spans})")
+        return
+    pol = reg.resolve(path)
     # Also check it against the bundled policies of the same jurisdiction for overlaps.
-    others = [p for p in registry().policies if p.id != pol.id]
+    others = [p for p in reg.policies if p.id != pol.id]
     PolicyRegistry([*others, pol])
     typer.echo(f"ok: {path} is a valid policy ({pol.id}, {pol.jurisdiction}, from {pol.effective_from})")
 

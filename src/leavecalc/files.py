@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,17 @@ def parse_toml(text: str, origin: str, error: type[LeavecalcError]) -> dict[str,
         raise error(f"{origin}: not valid TOML: {e}") from None
     except RecursionError:
         raise error(f"{origin}: not valid TOML: nested too deep") from None
+
+
+def user_data_dir(env: str, name: str) -> Path:
+    """A folder of the user's data files: ``$env`` if set, else ``leavecalc/<name>`` in the
+    platform's data directory (XDG_DATA_HOME, ~/Library/Application Support, APPDATA)."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "leavecalc" / name

@@ -23,6 +23,28 @@ def notes_for(policy: Policy, keys: Iterable[str]) -> list[Message]:
     return list(policy.memo[memo_key])
 
 
+def review_warnings(policy: Policy) -> list[Message]:
+    """The warning every result of an unsettled jurisdiction carries (its layer's review note)."""
+    r = policy.review
+    if r.status != "needs_review":
+        return []
+    return [
+        Message(
+            code="policy_needs_review",
+            zh=f"本地规定尚待核实：{r.note}",
+            en=f"The local rules are not settled: {r.note_en}",
+        )
+    ]
+
+
+def review_notes(policy: Policy) -> list[Message]:
+    """The note a result of a jurisdiction known only from secondary sources carries."""
+    r = policy.review
+    if r.status != "secondary" or not r.note:
+        return []
+    return [Message(code="policy_secondary", zh=r.note, en=r.note_en or r.note)]
+
+
 def counting_basis(policy: Policy, counting: Counting | ParentingCounting) -> list[Basis]:
     return cited(policy, f"counting:{counting.rule}", counting.basis)
 
@@ -131,6 +153,7 @@ def finish(
                 first = min(first, s.start.year)
                 more = (y for y in range(s.start.year, s.end.year + 1) if calendar.year_data(y).estimated)
                 estimated = tuple(sorted({*estimated, *more}))
+    warnings += review_warnings(policy)
     if estimated:
         warnings.append(missing_arrangement_warning(estimated))
     if calendar.overridden:
@@ -150,7 +173,7 @@ def finish(
         segments=segments,
         skipped_holidays=skipped,
         warnings=warnings,
-        notes=list(notes),
+        notes=[*notes, *review_notes(policy)],
         holiday_data=data,
     )
 

@@ -4,10 +4,16 @@ The policy lists the segments in order (Nanjing: the national days and national 
 counted in calendar days, then the local extension, statutory holidays not counted). Each
 segment starts the day after the previous one ends. Up to ``max_days_before_birth`` of the
 first segment may be taken before the birth (《女职工劳动保护特别规定》 art 7).
+
+A segment is made of parts (base, difficult_birth, extra_babies, employer, condition:<code>),
+each a rule shape of the policy (docs/policy-format.md). A shape that needs something the case
+does not say (the child's birth order, a condition, the employer's chosen total) grants the
+legal minimum and warns what more she may get and on what condition: never a silent guess.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -16,73 +22,159 @@ from pydantic import Field
 from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
-from .policy import Counting, Delivery, MaternitySegmentRules, Policy
-from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
+from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
+from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
 
 
 ONE_DAY = timedelta(days=1)
 
 
 class MaternityCase(Frozen):
-    """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth)."""
+    """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth).
+
+    ``child_order`` (1 for her first child), ``conditions`` (those met; None: not told) and
+    ``employer_days`` (the total days the employer set, where the law lets it choose) matter only
+    where the policy has such a rule."""
 
     birth: date
     start: date | None = None
     delivery: Delivery = "normal"
     babies: int = Field(default=1, ge=1, le=9)
+    child_order: int | None = Field(default=None, ge=1, le=20)
+    conditions: list[Condition] | None = None
+    employer_days: int | None = Field(default=None, ge=1, le=3650)
 
 
 class SegmentPlan(NamedTuple):
     """A segment with its days and basis worked out; only its dates remain to be counted."""
 
     rules: MaternitySegmentRules
+    parts: list[tuple[str, int, list[str]]]
     days: int
     basis: list[Basis]
     counting: Counting
 
 
-def segment_parts(rules: MaternitySegmentRules, difficult: bool, babies: int) -> list[tuple[str, int, list[str]]]:
-    """The parts of a segment this birth is granted: (item, days, citation keys)."""
-    parts = [("base", rules.base.days, rules.base.basis)]
-    if difficult and rules.difficult_birth is not None and rules.difficult_birth.days:
-        parts.append(("difficult_birth", rules.difficult_birth.days, rules.difficult_birth.basis))
-    if babies > 1 and rules.per_extra_baby is not None and rules.per_extra_baby.days:
-        parts.append(("extra_babies", rules.per_extra_baby.days * (babies - 1), rules.per_extra_baby.basis))
-    return parts
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day if it is shorter)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
-def maternity_plan(policy: Policy, difficult: bool, babies: int) -> tuple[list[SegmentPlan], list[Message]]:
-    """Segments, days, basis and notes for a kind of birth. The same for every birth of that
-    kind under the policy, so it is built once and kept in ``policy.memo``."""
-    key = ("maternity", difficult, babies)
+def _base(rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Message]) -> int:
+    order = rules.by_child_order
+    if order is None:
+        return rules.base.days
+    if case.child_order is not None:
+        return order.days[min(case.child_order, len(order.days)) - 1]
+    low, high = min(order.days), max(order.days)
+    if high > low:
+        warnings.append(
+            Message(
+                code="child_order_unknown",
+                zh=f"{rules.label}的天数按第几个孩子而定（{'、'.join(map(str, order.days))}天）：未说明是第几个孩子，"
+                f"本结果按最少的{low}天计算；如符合条件，最多可享受{high}天。",
+                en=f"The days of the {rules.label_en} depend on the child's birth order ({', '.join(map(str, order.days))}): "
+                f"the order was not given, so the least ({low}) is counted; she may be entitled to up to {high}.",
+            )
+        )
+    return low
+
+
+def segment_parts(
+    policy: Policy, rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Message]
+) -> list[tuple[str, int, list[str]]]:
+    """The parts of a segment this birth is granted: (item, days, citation keys). Months are
+    added when the segment's dates are counted."""
+    m = policy.maternity
+    base_keys = rules.by_child_order.basis if rules.by_child_order else rules.base.basis
+    parts = [("base", _base(rules, case, warnings), base_keys)]
+    d = rules.difficult_birth
+    if d is not None and d.days and case.delivery in (d.deliveries or m.difficult_deliveries):
+        parts.append(("difficult_birth", d.days, d.basis))
+    if case.babies > 1 and rules.per_extra_baby is not None and rules.per_extra_baby.days:
+        parts.append(("extra_babies", rules.per_extra_baby.days * (case.babies - 1), rules.per_extra_baby.basis))
+    r = m.employer_range
+    if r is not None and r.segment == rules.name:
+        parts += _employer_part(r.min_total, r.max_total, r.basis, case, warnings)
+    for c in rules.conditional:
+        if case.conditions is not None and c.condition in case.conditions:
+            parts.append((f"condition:{c.condition}", c.days, c.basis))
+        elif case.conditions is None:
+            warnings.append(
+                Message(
+                    code="condition_unknown",
+                    zh=f"符合“{c.label}”条件的，可另享受{c.days}天；未说明是否符合，本结果未计入。",
+                    en=f"If '{c.label_en}' applies she gets {c.days} more days; not told, this result leaves them out.",
+                )
+            )
+    return [p for p in parts if p[1] or p[0] == "base"]
+
+
+def _employer_part(
+    low: int, high: int, keys: list[str], case: MaternityCase, warnings: list[Message]
+) -> list[tuple[str, int, list[str]]]:
+    if case.employer_days is None:
+        warnings.append(
+            Message(
+                code="employer_days_unknown",
+                zh=f"产假总天数由用人单位在{low}至{high}天之间确定：未提供单位确定的天数，本结果按最低的{low}天计算；"
+                f"单位确定更多的，以单位确定的为准。",
+                en=f"The employer sets the total maternity leave between {low} and {high} days: its choice was not given, "
+                f"so the minimum ({low}) is counted; if the employer set more, that applies.",
+            )
+        )
+        return []
+    if not low <= case.employer_days <= high:
+        raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
+    return [("employer", case.employer_days - low, keys)]
+
+
+def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPlan], list[Message], list[Message]]:
+    """Segments, days, basis, notes and warnings for a kind of birth. The same for every birth of
+    that kind under the policy, so it is built once and kept in ``policy.memo``."""
+    conditions = None if case.conditions is None else tuple(sorted(case.conditions))
+    key = ("maternity", case.delivery, case.babies, case.child_order, conditions, case.employer_days)
     if key in policy.memo:
         return policy.memo[key]  # type: ignore[no-any-return]
     rules = policy.maternity
     plans: list[SegmentPlan] = []
+    warnings: list[Message] = []
     keys = [*rules.order_basis, *rules.max_days_before_birth.basis]
     for seg in rules.segments:
-        parts = segment_parts(seg, difficult, babies)
+        parts = segment_parts(policy, seg, case, warnings)
         days = sum(d for _, d, _ in parts)
-        if days == 0:
+        if days == 0 and seg.base_months is None:
             continue
         basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
         if any(item == "difficult_birth" for item, _, _ in parts):
             basis += cited(policy, "difficult_delivery", rules.difficult_deliveries_basis)
             keys += rules.difficult_deliveries_basis  # a reading of which births are difficult carries a note
-        plans.append(SegmentPlan(seg, days, basis + counting_basis(policy, seg.counting), seg.counting))
+        plans.append(SegmentPlan(seg, parts, days, basis + counting_basis(policy, seg.counting), seg.counting))
         keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
-    policy.memo[key] = (plans, notes_for(policy, keys))
+    if case.babies > 1 and rules.multiple_manual:
+        warnings += [Message(code="multiple_birth_manual", zh=n.zh, en=n.en) for n in notes_for(policy, rules.multiple_manual)]
+    policy.memo[key] = (plans, notes_for(policy, keys), warnings)
     return policy.memo[key]  # type: ignore[no-any-return]
 
 
-def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
-    """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
-    rules = policy.maternity
+def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[Message]) -> date:
     birth = case.birth
-    warnings: list[Message] = [] if policy.in_force_on(birth) else policy_date_warning(policy, birth, "生育日期", "birth date")
     start = case.start or birth
     if start > birth:
         raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
+    if rules.anchored_to_birth is not None and rules.anchored_to_birth.value:
+        if start < birth:
+            warnings.append(
+                Message(
+                    code="leave_from_birth",
+                    zh=f"当地规定产假从生育之日起计算：{start}至{birth - ONE_DAY}不计入产假，需另行请假。",
+                    en=f"Here maternity leave is counted from the birth: {start} to {birth - ONE_DAY} is not maternity "
+                    f"leave and needs other leave.",
+                )
+            )
+        return birth
     limit = rules.max_days_before_birth.days
     earliest = birth - timedelta(days=limit)
     if start < earliest:
@@ -96,14 +188,49 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
                 f"leave (annual, sick).",
             )
         )
-        start = earliest
+        return earliest
+    return start
 
-    plans, notes = maternity_plan(policy, case.delivery in rules.difficult_deliveries, case.babies)
+
+def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[list[tuple[str, int, list[str]]], int]:
+    """The plan's parts with any months turned into the days they span from ``start``."""
+    months = plan.rules.base_months
+    if months is None:
+        return plan.parts, plan.days
+    extra = (add_months(start, months.value) - start).days
+    parts = [(item, d + extra, ks) if item == "base" else (item, d, ks) for item, d, ks in plan.parts]
+    return parts, plan.days + extra
+
+
+def _with_parts(calendar: Calendar, segment: Segment, parts: list[tuple[str, int, list[str]]]) -> list[SegmentPart]:
+    """Each part's days and dates; the counted days of the segment go to the parts in order."""
+    out, offset = [], 0
+    for item, days, _ in parts:
+        if not days:  # a base of 0 days beside other parts (a province granting only extras)
+            continue
+        first = segment.start if offset == 0 else calendar.advance(segment.start, offset, segment.counting) + ONE_DAY
+        offset += days
+        out.append(SegmentPart(item=item, days=days, start=first, end=calendar.advance(segment.start, offset, segment.counting)))
+    return out
+
+
+def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
+    """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    rules = policy.maternity
+    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    start = _earliest_start(rules, case, warnings)
+    plans, notes, needs = maternity_plan(policy, case)
+    warnings += needs
     segments: list[Segment] = []
     cursor = start
     for plan in plans:
         r = plan.rules
-        segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, plan.days, plan.counting, plan.basis)
+        parts, days = _counted_parts(calendar, plan, cursor)
+        basis = plan.basis if r.base_months is None else [
+            b.model_copy(update={"days": days if b.item == "base" else b.days}) for b in plan.basis
+        ]
+        segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis)
+        segment = segment.model_copy(update={"parts": _with_parts(calendar, segment, parts)})
         segments.append(segment)
         cursor = segment.end + ONE_DAY
     return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)

@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import ConfigDict, Field, model_validator
 
 from .holiday_calendar import Calendar
-from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
 from .policy import AgeLimit, Policy
 from .results import Basis, Frozen, LeaveResult, Message, cited
 
@@ -157,8 +157,8 @@ def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> 
         block=block,
         provisional=provisional,
         basis=basis,
-        warnings=warnings,
-        notes=notes_for(policy, keys),
+        warnings=[*warnings, *review_warnings(policy)],
+        notes=[*notes_for(policy, keys), *review_notes(policy)],
     )
 
 

@@ -8,7 +8,7 @@ or ends outside it gets a warning (the employer may refuse to recognise those da
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import Field, model_validator
 
@@ -40,7 +40,10 @@ class PaternityCase(Frozen):
 
 
 def mother_window(policy: Policy, case: PaternityCase, calendar: Calendar) -> tuple[date, date]:
-    """The mother's maternity leave, as given or computed from the birth."""
+    """The days paternity leave must fall in: N days from the birth where the policy says so
+    (``window_days``), else the mother's maternity leave, as given or computed from the birth."""
+    if policy.paternity.window_days is not None:
+        return case.birth, case.birth + timedelta(days=policy.paternity.window_days.days - 1)
     if case.mother_start is not None and case.mother_end is not None:
         return case.mother_start, case.mother_end
     leave = maternity_leave(policy, MaternityCase(birth=case.birth, delivery=case.delivery, babies=case.babies), calendar)
@@ -65,7 +68,17 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
         + counting_basis(policy, rules.counting),
     )
     warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
-    if not lo <= start <= hi:
+    if rules.window_days is not None and not (lo <= start and segment.end <= hi):
+        n = rules.window_days.days
+        warnings.append(
+            Message(
+                code="paternity_outside_window",
+                zh=f"护理假应在孩子出生后{n}天内（{lo} 至 {hi}）享受：{start} 至 {segment.end} 有部分或全部在此之外，单位可能不予认可。",
+                en=f"Paternity leave is to be taken within {n} days of the birth ({lo} to {hi}): {start} to "
+                f"{segment.end} falls partly or wholly outside, and the employer may refuse those days.",
+            )
+        )
+    elif not lo <= start <= hi:
         warnings.append(
             Message(
                 code="paternity_outside_maternity",
@@ -86,7 +99,7 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
                 f"it are outside her leave and may not be recognised. Start by {latest} at the latest.",
             )
         )
-    keys = [*rules.days.basis, *rules.window_basis, *rules.counting.basis]
+    keys = [*rules.days.basis, *rules.window_basis, *rules.counting.basis, *(rules.window_days.basis if rules.window_days else [])]
     return finish(kind="paternity", policy=policy, calendar=calendar, segments=[segment], warnings=warnings, notes=notes_for(policy, keys))
 
 

@@ -31,7 +31,7 @@ from pydantic import Field, model_validator
 from .errors import InputError, PolicyError
 from .holiday_calendar import Calendar
 from .leave import notes_for, policy_date_warning, year_used
-from .maternity import MaternityCase, maternity_leave, segment_parts
+from .maternity import MaternityCase, maternity_leave
 from .policy import MinimumWage, PayRules, Policy
 from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
@@ -136,6 +136,8 @@ def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
 def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Message]:
     """A warning naming those of ``months`` (any day in each) after the month the minimum-wage
     table was last checked in: their minimum wage is the latest known then, not a known fact."""
+    if rules.minimum_wage_checked is None:  # no table to go stale (no floor: validated)
+        return []
     checked = rules.minimum_wage_checked.on
     later = [month_key(m) for m in months if m.replace(day=1) > checked]
     if not later:
@@ -372,23 +374,17 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
     """
     rules = pay_rules(policy)
     leave = maternity_leave(policy, case, calendar)
-    difficult = case.delivery in policy.maternity.difficult_deliveries
-    by_name = {s.name: s for s in policy.maternity.segments}
     fund = set(rules.fund_parts.parts)
     periods: list[PayPeriod] = []
     per_month: dict[str, list[int]] = {}
     for seg in leave.segments:
-        parts = segment_parts(by_name[seg.name], difficult, case.babies)
         offset = 0
-        for part, days, _ in parts:
-            # Counted days offset+1 .. offset+days of the segment.
-            first = seg.start if offset == 0 else calendar.advance(seg.start, offset, seg.counting) + timedelta(days=1)
-            last = calendar.advance(seg.start, offset + days, seg.counting)
-            offset += days
-            by_fund = f"{seg.name}.{part}" in fund
+        for p in seg.parts:  # the leave engine counted each part's days and dates
+            first, last, offset = p.start, p.end, offset + p.days
+            by_fund = f"{seg.name}.{p.item}" in fund
             periods.append(
                 PayPeriod(
-                    segment=seg.name, part=part, label=seg.label, label_en=seg.label_en, days=days,
+                    segment=seg.name, part=p.item, label=seg.label, label_en=seg.label_en, days=p.days,
                     start=first, end=last, paid_by="fund" if by_fund and wages.insured else "employer",
                     pay=("allowance" if wages.insured else "pre_leave_wage") if by_fund else "normal_wage",
                 )
@@ -552,7 +548,7 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
         keys += rules.part_month_basis
     warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
     unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
-    if unchecked:
+    if unchecked and rules.minimum_wage_checked is not None:
         basis += cited(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)
         warnings += unchecked
     return RestPayResult(

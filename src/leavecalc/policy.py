@@ -9,20 +9,27 @@ The format is documented in docs/policy-format.md.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import NoPolicyError, PolicyError
+from .files import parse_toml, read_data_file, user_data_dir
+
+if TYPE_CHECKING:
+    from .layers import Layer
 
 Confidence = Literal["text", "secondary", "interpretation"]
+Status = Literal["verified", "secondary", "needs_review"]
+# Strict: TOML `true` or `0` must not pass as a number of days or as 1970-01-01.
+Int = Annotated[int, Strict()]
+Day = Annotated[date, Strict()]
 Delivery = Literal["normal", "cesarean", "assisted", "other_difficult"]
 CountingRule = Literal["calendar", "skip_statutory"]
 # Parenting leave may also be read as working days (weekends and holidays not counted).
@@ -36,10 +43,15 @@ class _Strict(BaseModel):
 class Citation(_Strict):
     """Where a rule comes from and how sure the project is of it."""
 
-    document: str
-    article: str
-    in_force: date | Literal["unverified"]
+    document: str = Field(min_length=1)
+    article: str = Field(min_length=1)
+    in_force: Day | Literal["unverified"]
     confidence: Confidence
+    issuer: str | None = None
+    url: str | None = None
+    verified_on: Day | None = None
+    # The article's own words, short and verbatim (results and the web desk show the law itself).
+    excerpt: str | None = None
     source_file: str | None = None
     # Shown to the user whenever a result rests on this citation (required for interpretations).
     note: str | None = None
@@ -62,15 +74,81 @@ class _Cited(_Strict):
 
 
 class Days(_Cited):
-    days: int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
+    days: Int = Field(ge=0, le=3650)  # more than ten years of leave is a typing error, not law
+
+
+class SomeDays(Days):
+    """Days of a leave that exists at all (0 would give a leave ending before it starts)."""
+
+    days: Int = Field(ge=1, le=3650)
 
 
 class Value(_Cited):
-    value: PositiveInt
+    """A count the law sets; each use bounds it (a subclass) so a typing error cannot pass."""
+
+    value: Int = Field(ge=1, le=366)
+
+
+class Weeks(Value):
+    value: Int = Field(ge=1, le=50)
+
+
+class WeeksPerMonth(Value):
+    value: Int = Field(ge=4, le=5)  # obstetric months are 4 weeks; calendar months a little over
+
+
+class Months(Value):
+    value: Int = Field(ge=1, le=10)
+
+
+class Years(Value):
+    value: Int = Field(ge=1, le=5)  # limitation periods in labour law are a year or a few
+
+
+class Divisor(Value):
+    value: Int = Field(ge=1, le=31)  # a daily rate from a monthly wage
 
 
 class Counting(_Cited):
     rule: CountingRule
+
+
+class Flag(_Cited):
+    value: StrictBool
+
+
+class DifficultDays(Days):
+    """Days a difficult birth adds; ``deliveries`` narrows which (default: maternity.difficult_deliveries),
+    e.g. a province's +15 for a caesarean only."""
+
+    deliveries: list[Delivery] | None = None
+
+
+class ByChildOrder(_Cited):
+    """Base days by the child's birth order: days[0] for the 1st child, days[1] the 2nd... the last
+    entry for every later child. Without the order the smallest is granted, with a warning."""
+
+    days: list[Int] = Field(min_length=1, max_length=10)
+
+    @field_validator("days")
+    @classmethod
+    def _bounded(cls, v: list[int]) -> list[int]:
+        if any(not 0 <= d <= 3650 for d in v):
+            raise ValueError("each entry must be 0 to 3650 days")
+        return v
+
+
+Condition = Literal["prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "other"]
+
+
+class ConditionalDays(_Cited):
+    """Days granted only if a condition is met (a pre-pregnancy check, breastfeeding, the employer's
+    approval...). Not known to be met: not granted, with a warning saying what she may get."""
+
+    condition: Condition
+    days: Int = Field(ge=1, le=3650)
+    label: str
+    label_en: str
 
 
 class MaternitySegmentRules(_Strict):
@@ -79,8 +157,33 @@ class MaternitySegmentRules(_Strict):
     label_en: str
     counting: Counting
     base: Days
-    difficult_birth: Days | None = None
+    # A base of months ("增加产假三个月"): calendar months from the segment's first day, on top of base.days.
+    base_months: Months | None = None
+    by_child_order: ByChildOrder | None = None  # replaces base.days when present
+    difficult_birth: DifficultDays | None = None
     per_extra_baby: Days | None = None
+    conditional: list[ConditionalDays] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _months_are_calendar(self) -> MaternitySegmentRules:
+        if self.base_months is not None and self.counting.rule != "calendar":
+            raise ValueError("base_months needs counting calendar (a month is a calendar month)")
+        return self
+
+
+class EmployerRange(_Cited):
+    """The employer sets the total maternity leave between ``min_total`` and ``max_total`` days; the
+    days above the minimum go to ``segment``. Not told the employer's total: the minimum, with a warning."""
+
+    min_total: Int = Field(ge=1, le=3650)
+    max_total: Int = Field(ge=1, le=3650)
+    segment: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EmployerRange:
+        if self.max_total < self.min_total:
+            raise ValueError("max_total is below min_total")
+        return self
 
 
 class MaternityRules(_Strict):
@@ -88,22 +191,38 @@ class MaternityRules(_Strict):
     difficult_deliveries_basis: list[str]
     max_days_before_birth: Days
     order_basis: list[str]
-    segments: list[MaternitySegmentRules] = Field(min_length=1)
+    segments: list[MaternitySegmentRules] = Field(min_length=1, max_length=10)
+    employer_range: EmployerRange | None = None
+    # The law leaves a multiple birth's extra days to agreement or is unclear: a warning (its note).
+    multiple_manual: list[str] = Field(default_factory=list)
+    # The leave is counted from the birth date: days taken before it are not maternity leave.
+    anchored_to_birth: Flag | None = None
 
-    _listify = field_validator("difficult_deliveries_basis", "order_basis", mode="before")(_one_or_many)
+    _listify = field_validator("difficult_deliveries_basis", "order_basis", "multiple_manual", mode="before")(_one_or_many)
+
+    @model_validator(mode="after")
+    def _some_leave(self) -> MaternityRules:
+        if self.employer_range is not None and self.employer_range.segment not in {s.name for s in self.segments}:
+            raise ValueError(f"employer_range.segment {self.employer_range.segment!r} is not a segment")
+        if not any(s.base.days or s.base_months or s.by_child_order for s in self.segments):
+            raise ValueError("every segment has base days 0: a birth must give some leave")
+        names = [s.name for s in self.segments]
+        if len(set(names)) != len(names):
+            raise ValueError(f"two segments share a name ({names})")
+        return self
 
 
 class MiscarriageTier(_Cited):
-    from_months: int = Field(ge=0)
-    days: PositiveInt
+    from_months: Int = Field(ge=0, le=10)
+    days: Int = Field(ge=1, le=3650)
     label: str
     label_en: str
 
 
 class MiscarriageRules(_Strict):
     counting: Counting
-    weeks_per_month: Value
-    tiers: list[MiscarriageTier] = Field(min_length=1)
+    weeks_per_month: WeeksPerMonth
+    tiers: list[MiscarriageTier] = Field(min_length=1, max_length=20)
 
     @model_validator(mode="after")
     def _tiers_ascend_from_zero(self) -> MiscarriageRules:
@@ -115,16 +234,18 @@ class MiscarriageRules(_Strict):
 
 # ---------------------------------------------------------------- pay (pay.py)
 
-# The leave parts maternity.segment_parts() grants; pay rules name them as "segment.part".
-LEAVE_PARTS = ("base", "difficult_birth", "extra_babies")
+# The leave parts maternity.segment_parts() grants; pay rules name them as "segment.part"
+# (a conditional extra is "condition:<code>").
+LEAVE_PARTS = ("base", "difficult_birth", "extra_babies", "employer")
 
 
 class MinimumWage(_Cited):
     """A minimum wage in force from ``since`` (always the 1st of a month) until the next entry."""
 
-    since: date
-    monthly: Decimal = Field(gt=0, allow_inf_nan=False)
-    hourly: Decimal = Field(gt=0, allow_inf_nan=False)
+    since: Day
+    # Bounded so a typing error (1e300) cannot pass as a wage and overflow the money arithmetic.
+    monthly: Decimal = Field(gt=0, le=1_000_000, allow_inf_nan=False)
+    hourly: Decimal = Field(gt=0, le=10_000, allow_inf_nan=False)
 
     @field_validator("since")
     @classmethod
@@ -138,11 +259,11 @@ class MinimumWage(_Cited):
 class Checked(_Cited):
     """The day a table of the policy (e.g. the minimum wages) was last checked against its sources."""
 
-    on: date
+    on: Day
 
 
 class Percent(_Cited):
-    percent: int = Field(gt=0, le=100)
+    percent: Int = Field(gt=0, le=100)
 
 
 class FundParts(_Cited):
@@ -152,11 +273,13 @@ class FundParts(_Cited):
 
 
 class PayRules(_Strict):
-    minimum_wage: list[MinimumWage] = Field(min_length=1)
-    minimum_wage_checked: Checked  # later months may have another minimum wage: results warn
+    # Only the pregnancy-rest floor uses the minimum wage (a province's table differs by class of
+    # city), so a layer without a floor may leave it out.
+    minimum_wage: list[MinimumWage] = Field(default_factory=list, max_length=200)
+    minimum_wage_checked: Checked | None = None  # later months may have another minimum wage: results warn
     allowance_wage_basis: list[str]  # the allowance is paid at the employer's average monthly wage
-    allowance_divisor: Value
-    own_wage_divisor: Value
+    allowance_divisor: Divisor
+    own_wage_divisor: Divisor
     fund_parts: FundParts
     fund_day_order_basis: list[str]
     uninsured_basis: list[str]
@@ -176,6 +299,8 @@ class PayRules(_Strict):
         starts = [m.since for m in self.minimum_wage]
         if any(a >= b for a, b in zip(starts, starts[1:])):
             raise ValueError("minimum_wage entries must be in strictly ascending order of since")
+        if self.rest_floor is not None and not (self.minimum_wage and self.minimum_wage_checked):
+            raise ValueError("rest_floor needs the minimum_wage table and minimum_wage_checked")
         return self
 
 
@@ -188,27 +313,26 @@ class AgeLimit(_Cited):
     period ends the day before ("day_before_birthday", i.e. while the child is under that age).
     """
 
-    years: PositiveInt
+    years: Int = Field(ge=1, le=18)
     last_day: Literal["day_before_birthday", "birthday"]
 
 
-class Flag(_Cited):
-    value: bool
-
-
 class Hours(_Cited):
-    hours: int = Field(ge=0)
+    hours: Int = Field(ge=0, le=8)
 
 
 class PaternityRules(_Strict):
     label: str
     label_en: str
-    days: Days
+    days: SomeDays
     counting: Counting
-    # "to be taken during the mother's maternity leave"
+    # "to be taken during the mother's maternity leave", or, with window_days, within that many
+    # days of the birth.
     window_basis: list[str]
+    window_days: Days | None = None
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
+
 
 
 class ParentingYearRule(_Cited):
@@ -222,7 +346,7 @@ class ParentingCounting(_Cited):
 class ParentingRules(_Strict):
     label: str
     label_en: str
-    days_per_year: Days
+    days_per_year: SomeDays
     until: AgeLimit
     year: ParentingYearRule
     counting: ParentingCounting
@@ -240,18 +364,25 @@ class Protection(_Cited):
 
 class PregnancyRules(_Strict):
     # From this completed month of pregnancy (months of policy.miscarriage.weeks_per_month weeks).
-    from_months: Value
+    from_months: Months
     # Gestational weeks on the due date, and at conception (obstetric convention: counted from the last period).
-    weeks_at_due_date: Value
-    weeks_at_conception: Value
+    weeks_at_due_date: Weeks
+    weeks_at_conception: Weeks
     # Plausible gestational weeks at a birth (below shortest or above longest: the dates are checked
     # with a warning; longest also bounds how early an unknown pregnancy can have started), and how
     # far a due date may lie from the birth before a warning.
-    shortest_weeks: Value
-    longest_weeks: Value
-    due_date_gap_weeks: Value
+    shortest_weeks: Weeks
+    longest_weeks: Weeks
+    due_date_gap_weeks: Weeks
     from_month_protections: list[Protection] = Field(min_length=1)
     whole_pregnancy_protections: list[Protection] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _weeks_in_order(self) -> PregnancyRules:
+        w = (self.weeks_at_conception.value, self.shortest_weeks.value, self.longest_weeks.value)
+        if not (w[0] < w[1] < w[2] and w[0] < self.weeks_at_due_date.value <= w[2]):
+            raise ValueError("weeks must be in order: weeks_at_conception < shortest_weeks < longest_weeks, and the due date between")
+        return self
 
 
 class LactationRules(_Strict):
@@ -266,14 +397,14 @@ class Dismissal(_Cited):
 
     ground: str
     ground_en: str
-    barred: bool
+    barred: StrictBool
 
 
 class ProtectedPeriodRules(_Strict):
     phases_basis: list[str]
     contract_runs_on_basis: list[str]
     dismissals: list[Dismissal] = Field(min_length=1)
-    arbitration_years: Value
+    arbitration_years: Years
     arbitration_counting_basis: list[str]
 
     _listify = field_validator("phases_basis", "contract_runs_on_basis", "arbitration_counting_basis", mode="before")(
@@ -287,13 +418,29 @@ class ProtectionRules(_Strict):
     protected_period: ProtectedPeriodRules
 
 
+class Review(_Strict):
+    status: Status = "verified"
+    note: str = ""
+    note_en: str = ""
+
+    @model_validator(mode="after")
+    def _unsettled_says_why(self) -> Review:
+        if self.status == "needs_review" and not (self.note and self.note_en):
+            raise ValueError("needs_review needs review_note and review_note_en saying what is unsettled")
+        return self
+
+
 class Policy(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     jurisdiction: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
     title_en: str
-    effective_from: date
-    effective_until: date | None = None
+    effective_from: Day
+    effective_until: Day | None = None
+    # How settled the law of this jurisdiction is; a needs_review result says what is unsettled.
+    review: Review = Field(default_factory=lambda: Review())
+    # The layer files this policy was resolved from, lowest first (empty for a whole-policy file).
+    layers: list[str] = Field(default_factory=list)
     citations: dict[str, Citation]
     maternity: MaternityRules
     miscarriage: MiscarriageRules
@@ -308,7 +455,7 @@ class Policy(_Strict):
             names = {s.name for s in self.maternity.segments}
             for ref in self.pay.fund_parts.parts:
                 seg, _, part = ref.partition(".")
-                if seg not in names or part not in LEAVE_PARTS:
+                if seg not in names or not (part in LEAVE_PARTS or part.startswith("condition:")):
                     raise ValueError(f"pay.fund_parts: {ref!r} is not segment.part (segments {sorted(names)}, parts {LEAVE_PARTS})")
         return self
 
@@ -357,32 +504,45 @@ def _describe(err: ValidationError) -> str:
 
 
 def parse_policy(text: str, origin: str) -> Policy:
-    """Validate policy TOML text; ``origin`` names the file in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise PolicyError(f"policy file {origin}: not valid TOML: {e}") from None
+    """Validate a whole-policy TOML text (not a layer); ``origin`` names the file in error messages."""
+    return _policy_from(parse_toml(text, f"policy file {origin}", PolicyError), origin)
+
+
+def _policy_from(data: dict[str, Any], origin: str) -> Policy:
     try:
         return Policy.model_validate(data)
     except ValidationError as e:
         raise PolicyError(f"policy file {origin}: {_describe(e)}") from None
 
 
+def read_policy_data(path: str | Path) -> dict[str, Any]:
+    """A policy or layer file's TOML, read safely (regular files only, size cap, BOM)."""
+    text = read_data_file(path, "policy file", PolicyError)
+    return parse_toml(text, f"policy file {path}", PolicyError)
+
+
 def load_policy_file(path: str | Path) -> Policy:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PolicyError(f"policy file {p}: cannot read it ({e.__class__.__name__}: {e})") from None
-    return parse_policy(text, str(p))
+    """A whole-policy file (the format before layers; tests and one-off variants use it)."""
+    data = read_policy_data(path)
+    if "layer" in data:
+        raise PolicyError(f"policy file {path}: a layer file, not a whole policy: resolve it with its parents (PolicyRegistry.with_layer_file)")
+    return _policy_from(data, str(path))
 
 
 class PolicyRegistry:
-    """The policies known to a run, and which one is in force for a jurisdiction on a date."""
+    """The policies known to a run, and which one is in force for a jurisdiction on a date.
 
-    def __init__(self, policies: Iterable[Policy]):
+    Built from whole policies and from layers (each layer chain is resolved into the policies of
+    its periods, see layers.py). ``names`` maps what a user may type (an id, name, short name, GB/T 2260 code)
+    to a jurisdiction id."""
+
+    def __init__(self, policies: Iterable[Policy] = (), layers: Iterable[Layer] = ()):
+        from .layers import names, resolve_all
+
+        self.layers = list(layers)
+        self._names = names(self.layers)
         self._by_id: dict[str, Policy] = {}
-        for p in policies:
+        for p in [*policies, *resolve_all(self.layers)]:
             if p.id in self._by_id:
                 raise PolicyError(f"two policies have the id {p.id!r}")
             self._by_id[p.id] = p
@@ -391,6 +551,15 @@ class PolicyRegistry:
         self._by_place: dict[str, list[Policy]] = {}
         for p in sorted(self._by_id.values(), key=lambda p: p.effective_from, reverse=True):
             self._by_place.setdefault(p.jurisdiction, []).append(p)
+
+    def with_layer_file(self, path: str | Path) -> PolicyRegistry:
+        """This registry with one more layer file (replacing a layer of the same id)."""
+        from .layers import parse_layer
+
+        layer = parse_layer(read_policy_data(path), str(path))
+        kept = [la for la in self.layers if la.id != layer.id]
+        whole = [p for p in self._by_id.values() if not p.layers]
+        return PolicyRegistry(whole, [*kept, layer])
 
     def _check_no_overlap(self) -> None:
         by_place: dict[str, list[Policy]] = {}
@@ -413,6 +582,15 @@ class PolicyRegistry:
     def jurisdictions(self) -> list[str]:
         return sorted({p.jurisdiction for p in self._by_id.values()})
 
+    def place(self, name: str) -> str:
+        """The jurisdiction id a name, short name, alias or GB/T 2260 code stands for."""
+        key = name.strip().casefold()
+        if key in self._by_place:
+            return key
+        if key in self._names:
+            return self._names[key]
+        raise NoPolicyError(f"unknown jurisdiction {name!r} (known: {', '.join(self.jurisdictions)}; a name, short name or GB/T 2260 code of one of them or of a city of a province)")
+
     def get(self, policy_id: str) -> Policy:
         try:
             return self._by_id[policy_id]
@@ -421,29 +599,67 @@ class PolicyRegistry:
             raise PolicyError(f"unknown policy {policy_id!r} (known: {known})") from None
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
-        """The policy of ``jurisdiction`` in force on ``day`` (for leave: the birth date)."""
-        candidates = self._by_place.get(jurisdiction)
-        if candidates is None:
-            raise NoPolicyError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(self.jurisdictions)})")
-        for p in candidates:
+        """The policy of ``jurisdiction`` (an id or any name of it) in force on ``day`` (for leave: the birth date)."""
+        place = self.place(jurisdiction)
+        for p in self._by_place[place]:
             if p.in_force_on(day):
                 return p
         spans = "; ".join(
             f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
             for p in self.policies
-            if p.jurisdiction == jurisdiction
+            if p.jurisdiction == place
         )
-        raise NoPolicyError(f"no {jurisdiction} policy is in force on {day} (policies cover {spans})")
+        raise NoPolicyError(f"no {place} policy is in force on {day} (policies cover {spans})")
 
-    def resolve(self, spec: str) -> Policy:
-        """A policy id, or the path of a policy file (anything ending in .toml)."""
-        if spec.endswith(".toml") or "/" in spec or "\\" in spec:
-            return load_policy_file(spec)
-        return self.get(spec)
+    def resolve(self, spec: str, day: date | None = None) -> Policy:
+        """A policy id, or the path of a policy file (anything ending in .toml). A layer file is
+        resolved with its parents, on ``day`` (default: its latest period)."""
+        if not (spec.endswith(".toml") or "/" in spec or "\\" in spec):
+            return self.get(spec)
+        data = read_policy_data(spec)
+        if "layer" not in data:
+            return _policy_from(data, spec)
+        reg = self.with_layer_file(spec)
+        own = [p for p in reg.policies if p.layers and p.layers[0] == spec]
+        if not own:
+            raise PolicyError(f"policy file {spec}: the country layer is not a jurisdiction of its own; give a province or city layer")
+        if day is not None:
+            return next((p for p in own if p.in_force_on(day)), None) or reg.in_force(own[0].jurisdiction, day)
+        return own[-1]
+
+
+def policy_dir() -> Path:
+    """Where users' own policy layers are read from: $LEAVECALC_POLICY_DIR, else the data directory."""
+    return user_data_dir("LEAVECALC_POLICY_DIR", "policies")
+
+
+def bundled_layers() -> list[Layer]:
+    from .layers import parse_layer
+
+    folder = resources.files("leavecalc") / "policies"
+    found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    out = []
+    for f in found:
+        origin = f"leavecalc/policies/{f.name}"
+        out.append(parse_layer(parse_toml(f.read_text(encoding="utf-8"), origin, PolicyError), origin))
+    return out
 
 
 def bundled_policies() -> PolicyRegistry:
-    """The policies shipped inside the package (``leavecalc/policies/*.toml``)."""
-    folder = resources.files("leavecalc") / "policies"
-    found = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return PolicyRegistry(parse_policy(f.read_text(encoding="utf-8"), f"leavecalc/policies/{f.name}") for f in found)
+    """The policies shipped inside the package (``leavecalc/policies/*.toml``, layers)."""
+    return PolicyRegistry(layers=bundled_layers())
+
+
+def user_policies() -> PolicyRegistry:
+    """The bundled layers with the user's policy directory over them (a user layer of the same
+    id replaces the bundled one)."""
+    from .layers import parse_layer
+
+    folder = policy_dir()
+    layers = {la.id: la for la in bundled_layers()}
+    if folder.is_dir():
+        for f in sorted(folder.iterdir()):
+            if f.suffix.lower() == ".toml":
+                la = parse_layer(read_policy_data(f), str(f))
+                layers[la.id] = la
+    return PolicyRegistry(layers=layers.values())

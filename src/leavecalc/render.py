@@ -127,7 +127,10 @@ def policy_text(p: Policy) -> str:
     cite = partial(cite_line, p)
 
     until = p.effective_until or "(open)"
-    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}", ""]
+    out = [f"{p.id} · {p.title}", f"{p.title_en}", f"jurisdiction {p.jurisdiction}, in force {p.effective_from} to {until}"]
+    out += [f"status {p.review.status}" + (f": {p.review.note}" if p.review.note else "")]
+    out += [f"layers {' <- '.join(p.layers)}"] if p.layers else []
+    out += [""]
     m = p.maternity
     out.append("maternity:")
     out.append(f"  up to {m.max_days_before_birth.days} days before the birth — {cite(m.max_days_before_birth.basis)}")
@@ -424,7 +427,8 @@ def pay_policy_lines(p: Policy) -> list[str]:
         out.append(f"  part months — {cite(pay.part_month_basis)}")
     for m in pay.minimum_wage:
         out.append(f"  minimum wage from {m.since}: {m.monthly} a month, {m.hourly} an hour — {cite(m.basis)}")
-    out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
+    if pay.minimum_wage_checked is not None:
+        out.append(f"  minimum wages last checked {pay.minimum_wage_checked.on} — {cite(pay.minimum_wage_checked.basis)}")
     return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, SkipValidation
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from .policy import Citation, Policy
 
@@ -74,6 +74,17 @@ class HolidayDataUsed(Frozen):
     estimated: bool
 
 
+class SegmentPart(Frozen):
+    """What one rule grants inside a segment (base, difficult_birth, extra_babies, employer,
+    condition:<code>), with its own days and dates: the counted days of a segment go to its parts
+    in this order, so pay reads who pays each day from here."""
+
+    item: str
+    days: int
+    start: date
+    end: date
+
+
 class Segment(Frozen):
     """A stretch of leave counted under one rule."""
 
@@ -85,6 +96,8 @@ class Segment(Frozen):
     end: date
     counting: Literal["calendar", "skip_statutory", "workdays"]
     basis: Parts[Basis]
+    # Maternity segments only (empty elsewhere): the parts in the order their days are counted.
+    parts: Parts[SegmentPart] = Field(default_factory=list)
 
 
 class LeaveResult(Frozen):

@@ -1,0 +1,262 @@
+"""Law in layers: national, province and city files with dated values, resolved into one Policy.
+
+A layer file (``policies/<id>.toml``) holds what one level of government adds or changes: its
+citations and a list of dated periods, each a *partial* policy tree (``rules``). A jurisdiction is
+a chain of layers (city -> province -> country). The policy in force on a day is the merge of
+the period each layer has in force that day, top (national) down: tables merge key by key, a
+lower layer's value replaces an upper one's, ``maternity.segments`` merge by ``name``, other lists
+are replaced whole. The result is validated as an ordinary :class:`Policy`, so the engines never
+see layers. The format is documented in docs/policy-format.md.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from .errors import PolicyError
+from .policy import Citation, Day, Policy, Review, Status, _describe, _Strict
+
+Level = Literal["country", "province", "city"]
+
+
+class Place(_Strict):
+    """A city that has no layer of its own: its province's law applies."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    code: str = Field(pattern=r"^[0-9]{6}$")
+
+
+class LayerInfo(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    level: Level
+    name: str
+    name_en: str
+    short: str | None = None
+    code: str = Field(pattern=r"^[0-9]{6}$")  # GB/T 2260
+    parent: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+    status: Status
+    review_note: str = ""
+    review_note_en: str = ""
+    verified_on: Day | None = None
+    aliases: list[str] = Field(default_factory=list)
+    cities: list[Place] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _shape(self) -> LayerInfo:
+        if (self.level == "country") != (self.parent is None):
+            raise ValueError("the country layer has no parent; every other layer names its parent")
+        Review(status=self.status, note=self.review_note, note_en=self.review_note_en)  # says why if unsettled
+        return self
+
+
+class Period(_Strict):
+    """The rules a layer has in force from ``from`` to ``until`` (inclusive; open if absent)."""
+
+    start: Day = Field(alias="from")
+    until: Day | None = None
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")  # the resolved policy's id
+    title: str | None = None
+    title_en: str | None = None
+    citations: dict[str, Citation] = Field(default_factory=dict)
+    rules: dict[str, Any] = Field(default_factory=dict)
+
+    model_config = _Strict.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.until is not None and self.until < self.start:
+            raise ValueError("until is before from")
+        return self
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.until is None or day <= self.until)
+
+
+class Layer(_Strict):
+    layer: LayerInfo
+    citations: dict[str, Citation] = Field(default_factory=dict)
+    # Rules that hold in every period of the layer (values dated by their own fields, e.g. a
+    # minimum wage's `since`); a period's rules go over them.
+    rules: dict[str, Any] = Field(default_factory=dict)
+    periods: list[Period] = Field(min_length=1, max_length=100)
+    origin: str = ""  # the file it came from (set by the loader, named in errors)
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> Layer:
+        ps = sorted(self.periods, key=lambda p: p.start)
+        for a, b in zip(ps, ps[1:]):
+            if a.until is None or a.until >= b.start:
+                raise ValueError(f"periods from {a.start} and from {b.start} overlap: give the first an until before {b.start}")
+        return self
+
+    @property
+    def id(self) -> str:
+        return self.layer.id
+
+    def period_on(self, day: date) -> Period | None:
+        return next((p for p in self.periods if p.covers(day)), None)
+
+
+def parse_layer(data: dict[str, Any], origin: str) -> Layer:
+    try:
+        return Layer.model_validate({**data, "origin": origin})
+    except ValidationError as e:
+        raise PolicyError(f"policy layer {origin}: {_describe(e)}") from None
+
+
+def is_layer(data: dict[str, Any]) -> bool:
+    return "layer" in data
+
+
+# ---------------------------------------------------------------- merging
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _merge(old, value)
+        elif key == "segments" and isinstance(old, list) and isinstance(value, list):
+            out[key] = _merge_named(old, value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _merge_named(old: list[Any], new: list[Any]) -> list[Any]:
+    """Segments by name: a lower layer's segment changes the upper one of that name or comes after."""
+    out = [copy.deepcopy(s) for s in old]
+    names = [s.get("name") if isinstance(s, dict) else None for s in out]
+    for seg in new:
+        name = seg.get("name") if isinstance(seg, dict) else None
+        if name is not None and name in names:
+            i = names.index(name)
+            out[i] = _merge(out[i], seg)
+        else:
+            out.append(copy.deepcopy(seg))
+            names.append(name)
+    return out
+
+
+def _has_path(tree: Any, path: tuple[Any, ...]) -> bool:
+    """Whether a layer's rules set the field at ``path`` (a list index may differ after merging
+    segments by name, so any item of a list will do)."""
+    if not path:
+        return True
+    step, rest = path[0], path[1:]
+    if isinstance(tree, dict):
+        return step in tree and _has_path(tree[step], rest)
+    if isinstance(tree, list) and isinstance(step, int):
+        return any(_has_path(item, rest) for item in tree)
+    return False
+
+
+# ---------------------------------------------------------------- resolving
+
+class Chain:
+    """A jurisdiction's layers, lowest first (city, province, country)."""
+
+    def __init__(self, layers: list[Layer]):
+        self.layers = layers
+        self.own = layers[0]
+
+    def spans(self) -> Iterator[tuple[date, date | None]]:
+        """The stretches of time over which no layer of the chain changes, within the own layer's periods."""
+        cuts = sorted({d for layer in self.layers for p in layer.periods for d in _bounds(p)})
+        for p in sorted(self.own.periods, key=lambda p: p.start):
+            inner = [d for d in cuts if p.start < d and (p.until is None or d <= p.until)]
+            starts = [p.start, *inner]
+            for a, b in zip(starts, [*inner, None]):
+                yield a, (b - timedelta(days=1)) if b is not None else p.until
+
+    def resolve(self, start: date, until: date | None) -> Policy:
+        """The policy in force from ``start`` to ``until`` (a span from :meth:`spans`)."""
+        used = [(layer, layer.period_on(start)) for layer in reversed(self.layers)]
+        parts = [(layer, p) for layer, p in used if p is not None]
+        own = parts[-1][1]
+        info = self.own.layer
+        data: dict[str, Any] = {}
+        citations: dict[str, Any] = {}
+        for layer, p in parts:
+            citations.update({k: v.model_dump(exclude_none=True) for k, v in layer.citations.items()})
+            citations.update({k: v.model_dump(exclude_none=True) for k, v in p.citations.items()})
+            data = _merge(_merge(data, layer.rules), p.rules)
+        whole = own.until is None or until == own.until
+        data.update(
+            id=own.id if own.id and start == own.start and whole else f"{info.id}_{start:%Y%m%d}",
+            jurisdiction=info.id,
+            title=own.title or f"{info.name}（{start}起）",
+            title_en=own.title_en or f"{info.name_en} (from {start})",
+            effective_from=start,
+            citations=citations,
+            review={"status": info.status, "note": info.review_note, "note_en": info.review_note_en},
+            layers=[layer.origin for layer in self.layers],
+        )
+        if until is not None:
+            data["effective_until"] = until
+        try:
+            return Policy.model_validate(data)
+        except ValidationError as e:
+            loc = tuple(e.errors()[0]["loc"])
+            blame = next((f"{layer.origin} (period from {p.start})" for layer, p in reversed(parts) if _has_path(p.rules, loc)), None)
+            blame = blame or next((layer.origin for layer, _ in reversed(parts) if _has_path(layer.rules, loc)), None)
+            blame = blame or " <- ".join(layer.origin for layer in self.layers)
+            raise PolicyError(f"policy layer {blame}: {_describe(e)} (resolving {info.id} from {start})") from None
+
+
+def _bounds(p: Period) -> Iterable[date]:
+    yield p.start
+    if p.until is not None:
+        yield p.until + timedelta(days=1)
+
+
+def chains(layers: Iterable[Layer]) -> list[Chain]:
+    """Every jurisdiction a user can ask for (each layer below the country), with its chain."""
+    by_id: dict[str, Layer] = {}
+    for layer in layers:
+        if layer.id in by_id:
+            raise PolicyError(f"policy layers {by_id[layer.id].origin} and {layer.origin} both have the id {layer.id!r}")
+        by_id[layer.id] = layer
+    out = []
+    for layer in by_id.values():
+        if layer.layer.level == "country":
+            continue
+        chain = [layer]
+        while chain[-1].layer.parent is not None:
+            parent = by_id.get(chain[-1].layer.parent)
+            if parent is None:
+                raise PolicyError(f"policy layer {chain[-1].origin}: field layer.parent: unknown layer {chain[-1].layer.parent!r}")
+            if parent in chain:
+                raise PolicyError(f"policy layer {layer.origin}: field layer.parent: the chain of parents loops")
+            chain.append(parent)
+        out.append(Chain(chain))
+    return out
+
+
+def resolve_all(layers: Iterable[Layer]) -> list[Policy]:
+    return [chain.resolve(a, b) for chain in chains(layers) for a, b in chain.spans()]
+
+
+def names(layers: Iterable[Layer]) -> dict[str, str]:
+    """Every name a user may give ``--jurisdiction`` (id, name, short name, code, alias, and the
+    cities without a layer of their own), folded to lower case, mapped to the layer id."""
+    out: dict[str, str] = {}
+    for layer in layers:
+        info = layer.layer
+        if info.level == "country":
+            continue
+        for city in info.cities:
+            for n in (city.id, city.name, city.name.removesuffix("市"), city.code):
+                out.setdefault(n.casefold(), info.id)
+    for layer in layers:  # a layer's own names win over a province's city list
+        info = layer.layer
+        if info.level != "country":
+            for n in (info.id, info.name, info.short or info.id, info.code, *info.aliases):
+                out[n.casefold()] = info.id
+    return out
