@@ -137,6 +137,18 @@ def test_number_out_of_range_marks_the_field(client: TestClient) -> None:
     assert r.status_code == 400 and 'id="e-babies"' in r.text
 
 
+def test_city_is_chosen_from_provinces_and_their_cities(client: TestClient) -> None:
+    form = client.get("/q/maternity").text
+    for value, name in (("jiangsu", "江苏省"), ("nanjing", "南京市"), ("suzhou", "苏州市")):
+        assert f'<option value="{value}"' in form and f">{name}</option>" in form
+    assert '<option value="nanjing" selected>' in form
+    # Suzhou has no layer of its own: Jiangsu's law (98 + 60 = 158 days, as in Nanjing for 2025).
+    html = client.post("/q/maternity", data={"birth": "2025-03-10", "jurisdiction": "suzhou"}).text
+    assert "产假共158天" in verdict(html) and "jiangsu_2022" in html
+    bad = client.post("/q/maternity", data={"birth": "2025-03-10", "jurisdiction": "atlantis"})
+    assert bad.status_code == 400 and 'id="e-jurisdiction"' in bad.text
+
+
 def test_english_answer(client: TestClient) -> None:
     html = client.post("/en/q/maternity", data={"birth": "2025-03-10"}).text
     assert '<html lang="en">' in html

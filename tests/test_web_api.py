@@ -37,6 +37,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("pregnancy-rest", {"from": "2025-06-01", "to": "2025-08-31", "pay": "1500"}),
     ("plan", {"birth": "2025-03-10", "due": "2025-03-12", "contract_end": "2025-06-30", "dispute_known": "2025-05-01", "avg_wage": "10000"}),
     ("holidays", {"year": 2026}),
+    ("maternity", {"birth": "2025-03-10", "jurisdiction": "苏州"}),  # a city taking its province's law
+    ("maternity", {"birth": "2025-03-10", "jurisdiction": "liaoning"}),
 ]
 
 
@@ -91,6 +93,7 @@ def test_every_api_kind_is_a_cli_command_in_the_cases() -> None:
         ("allowance", {"birth": "2025-03-10"}, "avg_wage"),  # insured but no average wage
         ("pregnancy-rest", {"from": "2025-08-31", "to": "2025-06-01", "pay": "1500"}, None),
         ("parenting", {"birth": "2025-03-10", "other_child": ["2024-13-01"]}, "other_child"),
+        ("maternity", {"birth": "2025-03-10", "jurisdiction": "atlantis"}, "jurisdiction"),
     ],
 )
 def test_api_errors_are_json_naming_the_field(client: TestClient, kind: str, body: dict[str, Any], field: str | None) -> None:
@@ -130,9 +133,10 @@ def test_a_case_no_policy_covers_is_422_with_the_reason(client: TestClient) -> N
     assert "nanjing" in r.json()["errors"][0]["message"]
 
 
-def test_jurisdictions_list_each_city_and_its_policies(client: TestClient, registry: PolicyRegistry) -> None:
+def test_jurisdictions_list_each_place_and_its_policies(client: TestClient, registry: PolicyRegistry) -> None:
     data = client.get("/api/v1/jurisdictions").json()
     assert [j["id"] for j in data] == registry.jurisdictions
+    assert "苏州市" in next(j for j in data if j["id"] == "jiangsu")["cities"]
     assert {p["id"] for j in data for p in j["policies"]} == {p.id for p in registry.policies}
     assert all(j["name"] and j["name_en"] for j in data)
 

@@ -130,13 +130,25 @@ def prefix(lang: Lang) -> str:
 
 
 def cities(ctx: Context, lang: Lang) -> list[tuple[str, str]]:
-    """Each jurisdiction and its place name: the first part of its newest policy's title."""
-    out = []
-    for j in ctx.registry.jurisdictions:
-        newest = max((p for p in ctx.registry.policies if p.jurisdiction == j), key=lambda p: p.effective_from)
-        title = newest.title if lang == "zh" else newest.title_en
-        out.append((j, title.split(" · ")[0].split(",")[0]))
+    """The places a counsellor picks from, each province followed by its cities (those with a
+    layer of their own, then the others of its list, which take the province's law): (the name
+    --jurisdiction takes, the place's name)."""
+    layers = [x.layer for x in ctx.registry.layers if x.layer.level != "country"]
+    out: list[tuple[str, str]] = []
+    for prov in sorted((x for x in layers if x.level == "province"), key=lambda x: x.code):
+        out.append((prov.id, prov.name if lang == "zh" else prov.name_en))
+        own = sorted((x for x in layers if x.parent == prov.id), key=lambda x: x.code)
+        out += [(c.id, c.name if lang == "zh" else c.name_en) for c in own]
+        taken = {c.code for c in own}
+        out += [(c.id, c.name if lang == "zh" else c.id.title()) for c in prov.cities if c.code not in taken]
+    known = {i for i, _ in out}
+    out += [(x.id, x.name if lang == "zh" else x.name_en) for x in layers if x.id not in known]
     return out
+
+
+def place_names(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Each jurisdiction id's name in Chinese and English."""
+    return {x.layer.id: (x.layer.name, x.layer.name_en) for x in ctx.registry.layers}
 
 
 def create_app(ctx: Context | None = None) -> Starlette:
@@ -226,10 +238,10 @@ def create_app(ctx: Context | None = None) -> Starlette:
         return Response(render.to_json(result) + "\n", media_type="application/json")
 
     async def jurisdictions(request: Request) -> Response:
-        names = dict(cities(ctx, "zh"))
-        names_en = dict(cities(ctx, "en"))
+        names = place_names(ctx)
         return JSONResponse([
-            {"id": j, "name": names[j], "name_en": names_en[j], "policies": [
+            {"id": j, "name": names[j][0], "name_en": names[j][1],
+             "cities": [c.name for x in ctx.registry.layers if x.layer.id == j for c in x.layer.cities], "policies": [
                 {"id": p.id, "title": p.title, "title_en": p.title_en, "effective_from": str(p.effective_from),
                  "effective_until": str(p.effective_until) if p.effective_until else None}
                 for p in ctx.registry.policies if p.jurisdiction == j]}

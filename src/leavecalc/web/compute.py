@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import LeavecalcError
 from ..holiday_calendar import Calendar
 from ..policy import Policy, PolicyRegistry
 from .fields import FieldError
@@ -38,7 +39,11 @@ def make(model: type[Any], rename: dict[str, str] | None = None, whole: str | No
 
 
 def policy_for(ctx: Context, v: dict[str, Any], day: date) -> Policy:
-    return ctx.registry.in_force(v["jurisdiction"], day)
+    try:
+        place = ctx.registry.place(v["jurisdiction"])
+    except LeavecalcError as e:
+        raise FieldError("jurisdiction", f"不认识这个地方：{v['jurisdiction']}", str(e)) from None
+    return ctx.registry.in_force(place, day)
 
 
 def birth_case(model: type[Any], v: dict[str, Any], **more: Any) -> Any:
