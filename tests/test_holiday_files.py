@@ -155,10 +155,21 @@ def test_the_xdg_data_directory_is_the_default(
     assert (code, json.loads(out)["return_to_work"]) == (0, "2027-05-06")
 
 
-def test_two_files_for_one_year_at_one_rank_are_an_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "holidays", "2026", "--holidays", str(EXAMPLE_2026), "--holidays", str(EXAMPLE_2026))
+def test_two_files_for_one_year_at_one_rank_are_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    copy = tmp_path / "copy-2026.toml"
+    copy.write_bytes(EXAMPLE_2026.read_bytes())
+    code, _, err = run(capsys, "holidays", "2026", "--holidays", str(EXAMPLE_2026), "--holidays", str(copy))
     assert code == 2
     assert "two holiday files give 2026" in err
+
+
+def test_the_same_holiday_file_given_twice_is_one_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Issue 11: --holidays F --holidays F (or F and a link to it) is not a conflict.
+    link = tmp_path / "link.toml"
+    link.symlink_to(EXAMPLE_2026)
+    for second in (EXAMPLE_2026, link):
+        code, _, err = run(capsys, "holidays", "2026", "--holidays", str(EXAMPLE_2026), "--holidays", str(second))
+        assert code == 0, err
 
 
 def test_a_broken_file_in_the_user_directory_is_named(

@@ -123,6 +123,12 @@ _EXPORTS: dict[str, str] = {
     "Message": "results",
     "NamedDay": "results",
     "HolidayDataUsed": "results",
+    # one entry point for every kind of question (kinds.py)
+    "compute": "kinds",
+    "KINDS": "kinds",
+    "Kind": "kinds",
+    "Input": "kinds",
+    "Env": "kinds",
     # errors
     "LeavecalcError": "errors",
     "InputError": "errors",
@@ -146,6 +152,7 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from .errors import CalendarError, InputError, LeavecalcError, NoPolicyError, PolicyError
+    from .kinds import KINDS, Env, Input, Kind, compute
     from .holiday_data import HolidayYear, build_calendar, holiday_year, load_holiday_file
     from .holiday_calendar import (
         Arrangement,

@@ -10,25 +10,25 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
+import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from pydantic import ValidationError
-
 from .dates import parse_iso_date
-from .errors import LeavecalcError
+from .errors import InputError, LeavecalcError, Stopped
+from .files import output_file
 from .holiday_calendar import Calendar
-from .maternity import MaternityCase, maternity_leave
-from .miscarriage import MiscarriageCase, miscarriage_leave
+from .kinds import ALL_INPUTS, OUTPUT_COLUMNS, Env, Input, Kind, input_spec, kind_named, solve
 from .policy import Policy, PolicyRegistry
-from .results import LeaveResult
 
 Format = Literal["csv", "jsonl"]
 
@@ -39,178 +39,35 @@ class BatchFileError(LeavecalcError):
 
 @dataclass
 class Context:
-    """What every row shares: policies, calendar, defaults. Policies are looked up once per id."""
+    """What every row shares: policies, calendar, defaults."""
 
     registry: PolicyRegistry
     calendar: Calendar
     jurisdiction: str = "nanjing"
     policy: Policy | None = None  # --policy: used for every row that names none
-    _by_id: dict[str, Policy] = field(default_factory=dict)
+    _env: Env | None = field(default=None, repr=False)
 
-    def policy_for(self, row: Mapping[str, Any], day: Any) -> Policy:
-        chosen = row.get("policy")
-        if chosen:
-            if chosen not in self._by_id:
-                self._by_id[chosen] = self.registry.get(chosen)
-            return self._by_id[chosen]
-        if self.policy is not None:
-            return self.policy
-        return self.registry.in_force(row.get("jurisdiction") or self.jurisdiction, day)
+    @property
+    def env(self) -> Env:
+        if self._env is None:
+            self._env = Env(self.calendar, self.registry)
+        return self._env
 
 
-def leave_fields(r: LeaveResult) -> dict[str, Any]:
-    return {
-        "policy": r.policy,
-        "total_days": r.total_days,
-        "start": r.start.isoformat(),
-        "end": r.end.isoformat(),
-        "return_to_work": r.return_to_work.isoformat(),
-        "provisional": r.provisional,
-        "warnings": ";".join(w.code for w in r.warnings),
-    }
+@dataclass(frozen=True)
+class RowError:
+    """A record that could not be read as a row at all (bad JSON, a key given twice...)."""
+
+    message: str
+    id: str = ""
 
 
-def as_date(row: Mapping[str, Any], name: str) -> date | None:
-    """Dates must be YYYY-MM-DD text: a JSON number is refused rather than read as Unix time."""
-    value = row.get(name)
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return parse_iso_date(value)
-        except ValueError:
-            pass
-    raise ValueError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+# An input record: a row's fields by name, or why it could not be read as one.
+Record = Mapping[str, Any] | RowError
 
-
-def birth_fields(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The columns of a birth, as the maternity, paternity and allowance kinds take them."""
-    return {
-        "birth": as_date(row, "birth"),
-        "start": as_date(row, "start"),
-        "delivery": row.get("delivery") or "normal",
-        "babies": row.get("babies") or 1,
-    }
-
-
-def maternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    case = MaternityCase(**birth_fields(row))
-    return leave_fields(maternity_leave(ctx.policy_for(row, case.birth), case, ctx.calendar))
-
-
-def miscarriage_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    case = MiscarriageCase(date=as_date(row, "date"), weeks=row.get("weeks"), months=row.get("months"))
-    return leave_fields(miscarriage_leave(ctx.policy_for(row, case.date), case, ctx.calendar))
-
-
-def paternity_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    from .paternity import PaternityCase, paternity_leave
-
-    case = PaternityCase(
-        **birth_fields(row),
-        mother_start=as_date(row, "mother_start"),
-        mother_end=as_date(row, "mother_end"),
-    )
-    return leave_fields(paternity_leave(ctx.policy_for(row, case.birth), case, ctx.calendar))
-
-
-def parenting_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    """The whole entitlement (``total_days`` from birth to ``end``); with ``start``, the block too."""
-    from .parenting import ParentingCase, parenting_leave
-
-    case = ParentingCase(birth=as_date(row, "birth"), start=as_date(row, "start"), days=row.get("days"))
-    r = parenting_leave(ctx.policy_for(row, case.birth), case, ctx.calendar)
-    out = {
-        "policy": r.policy,
-        "total_days": r.total_days,
-        "start": r.birth.isoformat(),
-        "end": r.last_day.isoformat(),
-        "provisional": r.provisional,
-        "warnings": ";".join(w.code for w in r.warnings),
-    }
-    if r.block is not None:
-        out |= {
-            "block_start": r.block.start.isoformat(),
-            "block_end": r.block.end.isoformat(),
-            "return_to_work": r.block.return_to_work.isoformat(),
-        }
-    return out
-
-
-def flag(row: Mapping[str, Any], name: str) -> bool:
-    value = row.get(name, False)
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "1", "yes", "y"):
-        return True
-    if text in ("false", "0", "no", "n", ""):
-        return False
-    raise ValueError(f"{name}: {value!r} is not true or false")
-
-
-def allowance_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    """As ``leavecalc allowance``: from ``days`` (with ``on`` or ``policy``), or from a ``birth``."""
-    from .pay import Wages, allowance_for_days, maternity_pay
-
-    wages = Wages(avg_wage=row.get("avg_wage"), own_wage=row.get("own_wage"), insured=not flag(row, "uninsured"))
-    if row.get("days") is not None:
-        if row.get("birth") is not None:
-            raise ValueError("give days or birth, not both")
-        on = as_date(row, "on")
-        if on is None and not row.get("policy") and ctx.policy is None:
-            raise ValueError("days without a birth needs on (a date, to choose the policy) or policy")
-        r = allowance_for_days(ctx.policy_for(row, on), int(row["days"]), wages, on)
-    else:
-        case = MaternityCase(**birth_fields(row))
-        r = maternity_pay(ctx.policy_for(row, case.birth), case, ctx.calendar, wages)
-    return {
-        "policy": r.policy,
-        "days": r.days,
-        "daily_rate": str(r.daily_rate),
-        "amount": str(r.amount),
-        "employer_top_up": str(r.employer_top_up),
-        "paid_by": r.paid_by,
-        "start": r.leave_start.isoformat() if r.leave_start else None,
-        "end": r.leave_end.isoformat() if r.leave_end else None,
-        "warnings": ";".join(w.code for w in r.warnings),
-    }
-
-
-def pregnancy_rest_row(row: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    """As ``leavecalc pregnancy-rest``: columns ``from``, ``to``, ``pay``."""
-    from .pay import RestCase, pregnancy_rest_pay
-
-    case = RestCase(start=as_date(row, "from"), end=as_date(row, "to"), pay=row.get("pay"))
-    r = pregnancy_rest_pay(ctx.policy_for(row, case.start), case, ctx.registry.policies)
-    return {
-        "policy": r.policy,
-        "start": r.start.isoformat(),
-        "end": r.end.isoformat(),
-        "floor_total": str(r.floor_total),
-        "paid_total": str(r.paid_total),
-        "shortfall_total": str(r.shortfall_total),
-        "warnings": ";".join(w.code for w in r.warnings),
-    }
-
-
-# kind -> computes the result fields of one row. New kinds add themselves here.
-KINDS: dict[str, Callable[[Mapping[str, Any], Context], dict[str, Any]]] = {
-    "maternity": maternity_row,
-    "miscarriage": miscarriage_row,
-    "paternity": paternity_row,
-    "parenting": parenting_row,
-    "allowance": allowance_row,
-    "pregnancy_rest": pregnancy_rest_row,
-}
-
-# Output columns, fixed so a streamed CSV can write its header first. A column a kind does not
-# fill is empty (CSV) or null (JSON Lines). Money is text with two decimals, as in --json.
-COLUMNS = [
-    "id", "kind", "error", "policy", "total_days", "start", "end", "return_to_work", "provisional",
-    "block_start", "block_end", "days", "daily_rate", "amount", "employer_top_up", "paid_by",
-    "floor_total", "paid_total", "shortfall_total", "warnings",
-]
+COLUMNS = list(OUTPUT_COLUMNS)
+# Names a row may carry besides its kind's inputs.
+ROW_NAMES = frozenset({"id", "kind"}) | ALL_INPUTS
 
 
 def column_name(key: str) -> str:
@@ -218,51 +75,140 @@ def column_name(key: str) -> str:
     return key.strip().lower().replace("-", "_")
 
 
-def clean(raw: Mapping[str, Any], names_are_clean: bool = False) -> dict[str, Any]:
-    """The row's fields with surrounding spaces removed; empty cells are absent."""
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key is None:  # csv: more cells than header names
-            raise ValueError("the row has more cells than the header has columns")
+# ---------------------------------------------------------------- one row
+
+_COUNT = re.compile(r"[+-]?\d+")
+# Digits a count may have: far past any real one, short of int()'s limit and of slow arithmetic.
+MAX_COUNT_DIGITS = 30
+_TRUE, _FALSE = ("true", "1", "yes", "y"), ("false", "0", "no", "n")
+
+
+def shown(value: Any) -> str:
+    """A value in a message, cut short: a 100 KB cell must not come back whole."""
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def typed(spec: Input, value: Any, from_json: bool) -> Any:
+    """A cell (CSV text) or JSON value as its input's type; anything else is a ValueError.
+
+    JSON is taken as typed: a count must be a JSON integer (not ``true``, not ``158.9``), a
+    flag ``true`` or ``false``, a date or a choice a string; money may be a number or text.
+    """
+    kind = spec.type
+    if kind == "date":
         if isinstance(value, str):
-            value = value.strip()
-            if not value:
-                continue
-        elif value is None:
+            try:
+                return parse_iso_date(value)
+            except ValueError:
+                pass
+        raise ValueError(f"{shown(value)} is not a date (use YYYY-MM-DD)")
+    if kind == "dates":
+        items = value.split(";") if isinstance(value, str) else value if from_json and isinstance(value, list) else None
+        if items is None:
+            raise ValueError(f"{shown(value)} is not a list of dates (YYYY-MM-DD, separated by ;)")
+        return [typed(DATE_ITEM, v.strip() if isinstance(v, str) else v, from_json) for v in items if v != ""]
+    if kind == "count":
+        if from_json:
+            if value.__class__ is int:
+                return value
+        elif _COUNT.fullmatch(value):
+            if len(value) > MAX_COUNT_DIGITS:
+                raise ValueError(f"{shown(value)} is too large a number")
+            return int(value)
+        raise ValueError(f"{shown(value)} is not a whole number")
+    if kind == "flag":
+        if from_json:
+            if isinstance(value, bool):
+                return value
+        elif value.lower() in _TRUE or value.lower() in _FALSE:
+            return value.lower() in _TRUE
+        raise ValueError(f"{shown(value)} is not true or false")
+    if kind == "money":
+        if isinstance(value, str) or (from_json and value.__class__ in (int, Decimal)):
+            return value
+        raise ValueError(f"{shown(value)} is not an amount in yuan")
+    if kind == "choices":
+        items = value.split(";") if isinstance(value, str) else value if from_json and isinstance(value, list) else None
+        if items is None or not all(isinstance(v, str) for v in items):
+            raise ValueError(f"{shown(value)} is not a list of names (separated by ;)")
+        return [v.strip() for v in items if v.strip()]
+    if isinstance(value, str):  # choice
+        return value
+    raise ValueError(f"{shown(value)} is not text")
+
+
+DATE_ITEM = Input("date", "date", "")
+
+
+def row_fields(kind: Kind, row: Mapping[str, Any], from_json: bool) -> dict[str, Any]:
+    """The row's inputs, typed; empty cells are absent. An input of another kind, or of none,
+    is the row's error (a misspelt column must never be ignored)."""
+    fields: dict[str, Any] = {}
+    for name, value in row.items():
+        if name in ("id", "kind") or value is None or (isinstance(value, str) and not (value := value.strip())):
             continue
-        out[key if names_are_clean else column_name(key)] = value
-    return out
+        # An input of another kind, or of none, is an error (input_spec says which).
+        spec = kind.input(name) or input_spec(kind, name)
+        try:
+            fields[name] = typed(spec, value, from_json)
+        except ValueError as e:
+            raise InputError(f"{name}: {e}", field=name, reason=str(e)) from None
+    return fields
 
 
 def describe(e: Exception) -> str:
-    if isinstance(e, ValidationError):
-        err = e.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        return (f"{where}: " if where else "") + err["msg"].removeprefix("Value error, ")
+    if isinstance(e, InputError) and e.field:
+        return f"{e.field}: {e.reason}"
     return str(e)
 
 
 def process(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool = False) -> dict[str, Any]:
-    """One input row to one output row. Never raises: any failure becomes the ``error`` column."""
-    row_id = raw.get("id")
-    kind = raw.get("kind")
+    """One input row to one output row. Never raises: any failure becomes the ``error`` column.
+
+    ``names_are_clean``: the row is a CSV record whose names (the header) were checked already;
+    otherwise it is a JSON object, typed, whose keys are checked here.
+    """
+    from_json = not names_are_clean
+    row = raw
+    if from_json:
+        try:
+            row = clean_keys(raw)
+        except InputError as e:
+            row_id = raw.get("id")
+            return {"id": "" if row_id is None else str(row_id).strip(), "kind": "", "error": str(e)}
+    row_id, kind_name = row.get("id"), row.get("kind")
     out: dict[str, Any] = {
         "id": "" if row_id is None else str(row_id).strip(),
-        "kind": "" if kind is None else str(kind).strip(),
+        "kind": "" if kind_name is None else str(kind_name).strip(),
         "error": "",
     }
     try:
-        row = clean(raw, names_are_clean)
-        if "id" not in row:
-            raise ValueError("missing id")
-        handler = KINDS.get(str(row.get("kind", "")).strip())
-        if handler is None:
-            raise ValueError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
-        out.update(handler(row, ctx))
-    except (LeavecalcError, ValidationError, ValueError, TypeError) as e:
+        if not out["id"]:
+            raise InputError("missing id")
+        if from_json and row_id.__class__ not in (str, int):
+            raise InputError(f"id: {shown(row_id)} is not text or a whole number", field="id")
+        kind = kind_named(out["kind"] if isinstance(kind_name, str) else kind_name)
+        result = solve(kind, row_fields(kind, row, from_json), ctx.env, ctx.jurisdiction, ctx.policy, names_known=True)
+        out.update(kind.row(result))
+    except (LeavecalcError, ValueError) as e:
         out["error"] = describe(e)
     except Exception as e:  # the contract: a row is never lost, whatever goes wrong in it
         out["error"] = f"internal error: {e.__class__.__name__}: {e}"
+    return out
+
+
+def clean_keys(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON object's keys as column names. Two keys naming one column (``id`` and ``ID``) are
+    an error: which one is meant cannot be known."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key is None:  # csv.DictReader: more cells than header names
+            raise InputError("the row has more cells than the header has columns")
+        name = column_name(key)
+        if name in out:
+            raise InputError(f"{name} is given twice (keys differing only in case, - or _ name one column)")
+        out[name] = value
     return out
 
 
@@ -284,10 +230,13 @@ def detect_format(path: str | None, given: str | None, default: Format = "csv") 
     raise BatchFileError(f"cannot tell the format of {path!r} from its extension: use .csv or .jsonl, or --format")
 
 
-def check_encoding(path: str, name: str | None = None) -> None:
-    """Read the whole file once as UTF-8 before computing anything, so a wrong encoding is a clean
-    fatal error rather than a half-written output (line by line: memory stays flat). ``name`` is
-    how errors call the input (``-`` for standard input spooled to ``path``)."""
+def check_input(path: str, fmt: Format, name: str | None = None) -> None:
+    """Read the whole input once before computing anything, so a file that cannot be read row by
+    row is a clean fatal error rather than a half-written output (line by line: memory stays
+    flat). It must be UTF-8; a CSV must also split into records exactly as written: a quote never
+    closed (it would swallow every later row) or a lone carriage return in a cell (it would split
+    one record in two) is refused. ``name`` is how errors call the input (``-`` for standard
+    input spooled to ``path``)."""
     shown = "standard input" if name == "-" else (name or path)
     try:
         with open(path, "rb") as f:
@@ -296,36 +245,152 @@ def check_encoding(path: str, name: str | None = None) -> None:
                     line.decode("utf-8")
                 except UnicodeDecodeError:
                     raise BatchFileError(f"{shown}: line {line_no} is not UTF-8 text: save it as UTF-8") from None
+        if fmt == "csv":
+            allow_long_cells()
+            with open(path, encoding="utf-8-sig", newline="\n") as f:
+                reader = csv.reader(f, strict=True)
+                try:
+                    for _ in reader:
+                        pass
+                except csv.Error as e:
+                    raise BatchFileError(f"{shown}: line {reader.line_num}: {csv_problem(e)}") from None
     except OSError as e:
         raise BatchFileError(f"{shown}: cannot read it ({e.strerror or e})") from None
 
 
-def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[dict[str, Any]]:
-    """The rows of the input. A CSV header is checked here, before any output is written."""
+# The longest text a cell may hold; a longer one (a pasted document) is its row's error.
+MAX_CELL_CHARS = 10_000
+
+
+def allow_long_cells() -> None:
+    """The csv module refuses a cell over 128 KB by stopping the whole read; raise its limit so
+    such a cell is read, and becomes its row's error (MAX_CELL_CHARS) instead."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+
+
+def too_long(row: Mapping[str, Any]) -> RowError:
+    """The error of a row with a cell past MAX_CELL_CHARS; its id is shown unless it is the long one."""
+    name, value = next((k, v) for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS)
+    row_id = row.get("id")
+    shown_id = row_id.strip() if isinstance(row_id, str) and len(row_id) <= MAX_CELL_CHARS else ""
+    return RowError(f"{column_name(str(name))[:40]}: {len(value)} characters, more than the {MAX_CELL_CHARS} a cell may hold", shown_id)
+
+
+def csv_problem(e: csv.Error) -> str:
+    text = str(e)
+    if "unexpected end of data" in text:
+        return "a quoted cell is never closed (a missing \") so the rows after it cannot be told apart: fix the quote"
+    if "new-line character" in text:
+        return "a carriage return (CR) inside a cell that is not quoted: quote the cell or remove the CR"
+    return f"not valid CSV ({text}): every row must split into cells the same way"
+
+
+def read_rows(f: IO[str], fmt: Format, name: str) -> Iterator[Record]:
+    """The rows of the input (open it with ``newline="\\n"``). A CSV header is checked here,
+    before any output is written: it must name id and kind, no column twice, and only columns
+    some kind takes (a misspelt column is refused, never ignored)."""
     if fmt == "csv":
-        reader = csv.DictReader(f)
-        header = reader.fieldnames
-        if not header or not {"id", "kind"} <= {column_name(h) for h in header}:
+        allow_long_cells()
+        reader = csv.reader(f, strict=True)
+        header = next(reader, None)
+        names = [column_name(h) for h in header or []]
+        if not header or not {"id", "kind"} <= set(names):
             raise BatchFileError(f"{name}: missing header: the first line must name the columns, including id and kind")
-        reader.fieldnames = [column_name(h) for h in header]
-        return reader
+        seen: dict[str, str] = {}
+        for raw, n in zip(header, names):
+            if n in seen:
+                raise BatchFileError(f"{name}: the header names {n} twice ({seen[n]!r} and {raw!r}); keep one")
+            seen[n] = raw
+            if n not in ROW_NAMES:
+                raise BatchFileError(
+                    f"{name}: unknown column {shown(raw)} (the columns of docs/batch.md: {', '.join(sorted(ROW_NAMES))})"
+                )
+        return _csv_rows(reader, names)
     return _json_lines(f)
 
 
-def _json_lines(f: IO[str]) -> Iterator[dict[str, Any]]:
+def _csv_rows(reader: Any, names: list[str]) -> Iterator[Record]:
+    width = len(names)
+    for cells in reader:
+        if cells and max(map(len, cells)) > MAX_CELL_CHARS:
+            yield too_long(dict(zip(names, cells)))
+        elif len(cells) > width:
+            given = dict(zip(names, cells))
+            yield RowError("the row has more cells than the header has columns", str(given.get("id", "")).strip())
+        elif not any(cells) and len(cells) <= 1:
+            continue  # a blank line
+        else:
+            yield dict(zip(names, cells))
+
+
+def _json_lines(f: IO[str]) -> Iterator[Record]:
     for n, line in enumerate(f, 1):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = json.loads(line, parse_float=Decimal, parse_constant=_no_constant)
         except json.JSONDecodeError as e:
-            yield {"id": None, "kind": None, "__error__": f"line {n}: not valid JSON ({e.msg})"}
+            yield RowError(f"line {n}: not valid JSON ({e.msg})")
             continue
-        yield value if isinstance(value, dict) else {"__error__": f"line {n}: not a JSON object"}
+        except ValueError as e:  # an integer past Python's digit limit, NaN
+            problem = "a number with too many digits" if "digits" in str(e) else str(e)[:80]
+            yield RowError(f"line {n}: not valid JSON ({problem})")
+            continue
+        except RecursionError:
+            yield RowError(f"line {n}: not valid JSON (nested too deep)")
+            continue
+        if not isinstance(value, dict):
+            yield RowError(f"line {n}: not a JSON object")
+        elif not _encodable(value):
+            yield RowError(f"line {n}: a string holds a lone surrogate (such as \\ud800), which is not text")
+        elif any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in value.values()):
+            yield too_long(value)
+        else:
+            yield value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _encodable(obj: dict[str, Any]) -> bool:
+    """No key or string value holds a lone surrogate (JSON allows "\\ud800"; UTF-8 output cannot)."""
+    try:
+        for k, v in obj.items():
+            k.encode("utf-8")
+            if isinstance(v, str):
+                v.encode("utf-8")
+            elif isinstance(v, list):
+                for item in v:
+                    if isinstance(item, str):
+                        item.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def none_if_empty(value: Any) -> Any:
     return None if value is None or value == "" else value
+
+
+# Spreadsheets run a cell starting with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Columns that may echo what the input said; the others hold dates, numbers and codes.
+ECHOED = tuple(COLUMNS.index(c) for c in ("id", "kind", "error"))
+
+
+def csv_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading '."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def json_line(row: dict[str, Any]) -> str:
+    # U+2028/U+2029/U+0085 are line ends to JavaScript and to str.splitlines: escaped, so a
+    # reader that splits on them still sees one record a line.
+    text = json.dumps({k: none_if_empty(row.get(k)) for k in COLUMNS}, ensure_ascii=False)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+    return text
 
 
 class Writer:
@@ -333,14 +398,24 @@ class Writer:
         self.f, self.fmt = f, fmt
         if fmt == "csv":
             self.csv = csv.writer(f, lineterminator="\n")
+            self.quoted = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
             self.csv.writerow(COLUMNS)
 
     def write(self, row: dict[str, Any]) -> None:
         if self.fmt == "csv":
             # Booleans as true/false, as in JSON; written inline: this runs for every cell of every row.
-            self.csv.writerow([("true" if v else "false") if v.__class__ is bool else v for v in map(row.get, COLUMNS)])
+            cells = [("true" if v else "false") if v.__class__ is bool else v for v in map(row.get, COLUMNS)]
+            bare_cr = False
+            for i in ECHOED:
+                cell = cells[i]
+                if cell:
+                    cells[i] = csv_safe(str(cell))
+                    bare_cr = bare_cr or "\r" in cell
+            # The csv module leaves a CR unquoted when lines end in LF alone; a reader would then
+            # split the record. Such a row (rare: an id holding a CR) has every cell quoted.
+            (self.quoted if bare_cr else self.csv).writerow(cells)
         else:
-            self.f.write(json.dumps({k: none_if_empty(row.get(k)) for k in COLUMNS}, ensure_ascii=False))
+            self.f.write(json_line(row))
             self.f.write("\n")
 
 
@@ -351,14 +426,14 @@ class Summary:
     errors: int = 0
 
 
-def compute(raw: Mapping[str, Any], ctx: Context, names_are_clean: bool) -> dict[str, Any]:
-    if "__error__" in raw:
-        return {"id": "", "kind": "", "error": raw["__error__"]}
+def compute(raw: Record, ctx: Context, names_are_clean: bool) -> dict[str, Any]:
+    if isinstance(raw, RowError):
+        return {"id": raw.id, "kind": "", "error": raw.message}
     return process(raw, ctx, names_are_clean)
 
 
-def chunks(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
-    chunk: list[Mapping[str, Any]] = []
+def chunks(rows: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == size:
@@ -373,14 +448,20 @@ def chunks(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mappin
 _WORKER: tuple[Context, bool] | None = None
 
 
-def _compute_chunk(chunk: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _compute_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
     assert _WORKER is not None
     ctx, names_are_clean = _WORKER
     return [compute(raw, ctx, names_are_clean) for raw in chunk]
 
 
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which cleans up and terminates them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def computed(
-    rows: Iterable[Mapping[str, Any]], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int = 500
+    rows: Iterable[Record], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int = 500
 ) -> Iterator[dict[str, Any]]:
     """The output row of each input row, in input order.
 
@@ -398,7 +479,7 @@ def computed(
     _WORKER = (ctx, names_are_clean)
     from collections import deque
 
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
     try:
         pending: deque[Any] = deque()
         for chunk in chunks(rows, chunk_size):
@@ -413,7 +494,7 @@ def computed(
 
 
 def run(
-    rows: Iterable[Mapping[str, Any]],
+    rows: Iterable[Record],
     ctx: Context,
     writer: Writer,
     progress: Callable[[int], None] | None = None,
@@ -433,36 +514,82 @@ def run(
     return summary
 
 
+class OutputClosed(LeavecalcError):
+    """Standard output was closed by its reader (``leavecalc batch IN | head -1``): the run stops."""
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    def stop(signum: int, frame: Any) -> None:
+        raise Stopped(signum)
+
+    try:
+        old = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 def run_files(
     source: str, target: str | None, fmt_in: str | None, fmt_out: str | None, ctx: Context, jobs: int = 1
 ) -> Summary:
     """Stream ``source`` (a path, or - for stdin) to ``target`` (a path, or stdout).
 
-    Nothing is written until the input has been checked (readable, UTF-8, a header). A target
-    file is written beside itself under a temporary name and only replaces ``target`` once every
-    row is out, so a run that fails never leaves ``target`` empty or half-written.
+    Nothing is written until the input has been checked (readable, UTF-8, whole CSV records, a
+    header). A target file is written through :func:`~leavecalc.files.output_file`: it is
+    replaced only once every row is out, so a run that fails or is stopped (Ctrl-C, SIGTERM)
+    never leaves it empty or half-written, and leaves no temporary file behind.
     """
     in_fmt = detect_format(source, fmt_in)
-    out_fmt = detect_format(target, fmt_out, default=in_fmt)
+    # A device or FIFO (-o /dev/stdout) has no extension to go by: the input's format, as stdout.
+    out_fmt = detect_format(None if _not_a_file(target) else target, fmt_out, default=in_fmt)
     to_file = bool(target) and target != "-"
     if to_file and source != "-" and Path(target).exists() and _same_file(source, str(target)):  # type: ignore[arg-type]
         raise BatchFileError(f"{target} is the input file: write the output to another file")
-    with _spooled(source) as path:
-        check_encoding(path, source)
-        progress = None
-        if sys.stderr.isatty():
-            def progress(n: int) -> None:
-                sys.stderr.write(f"\r{n:,} rows")
-                sys.stderr.flush()
-        with open(path, encoding="utf-8-sig", newline="") as fin:
+    progress = None
+    if sys.stderr.isatty():
+        def progress(n: int) -> None:
+            sys.stderr.write(f"\r{n:,} rows")
+            sys.stderr.flush()
+    with _stop_on_sigterm(), _spooled(source) as path:
+        check_input(path, in_fmt, source)
+        # newline="\n": a lone CR is data, never a line end (check_input refused it in a CSV cell).
+        with open(path, encoding="utf-8-sig", newline="\n") as fin:
             rows = read_rows(fin, in_fmt, source)  # checks the header before any output
-            if not to_file:
-                summary = run(rows, ctx, Writer(sys.stdout, out_fmt), progress, in_fmt == "csv", jobs)
+            if to_file:
+                with output_file(str(target), BatchFileError) as fout:
+                    summary = run(rows, ctx, Writer(fout, out_fmt), progress, in_fmt == "csv", jobs)
             else:
-                summary = _run_to_file(rows, ctx, str(target), out_fmt, progress, in_fmt == "csv", jobs)
+                summary = _run_to_stdout(rows, ctx, out_fmt, progress, in_fmt == "csv", jobs)
     if progress is not None:
         sys.stderr.write("\r")
     return summary
+
+
+def _run_to_stdout(
+    rows: Iterable[Record], ctx: Context, fmt: Format, progress: Callable[[int], None] | None, clean: bool, jobs: int
+) -> Summary:
+    try:
+        summary = run(rows, ctx, Writer(sys.stdout, fmt), progress, clean, jobs)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has all it wanted; point stdout at /dev/null so the exit flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise OutputClosed("standard output was closed by its reader: stopped") from None
+    return summary
+
+
+def _not_a_file(path: str | None) -> bool:
+    try:
+        return path is not None and path != "-" and not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -472,41 +599,6 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _run_to_file(
-    rows: Iterable[Mapping[str, Any]],
-    ctx: Context,
-    target: str,
-    fmt: Format,
-    progress: Callable[[int], None] | None,
-    names_are_clean: bool,
-    jobs: int,
-) -> Summary:
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".leavecalc-", suffix=".part", dir=folder)
-    except OSError as e:
-        raise BatchFileError(f"{target}: cannot write there ({e.strerror or e})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fout:
-            summary = run(rows, ctx, Writer(fout, fmt), progress, names_are_clean, jobs)
-        os.chmod(temp, _file_mode(target))  # mkstemp makes it private; give it what open() would
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(temp)
-        raise
-    return summary
-
-
-def _file_mode(target: str) -> int:
-    """The permissions ``target`` has, or a new file would get (0666 less the umask)."""
-    try:
-        return os.stat(target).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 @contextmanager
 def _spooled(source: str) -> Iterator[str]:
     """A path to read ``source`` from: the file itself, or standard input copied to a temporary
@@ -514,9 +606,10 @@ def _spooled(source: str) -> Iterator[str]:
     if source != "-":
         yield source
         return
-    with tempfile.NamedTemporaryFile(prefix="leavecalc-stdin-", delete=False) as spool:
-        shutil.copyfileobj(sys.stdin.buffer, spool)
-    try:
+    spool = tempfile.NamedTemporaryFile(prefix="leavecalc-stdin-", delete=False)
+    try:  # removed however the run ends, even if stopped while copying
+        with spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
         yield spool.name
     finally:
         os.unlink(spool.name)

@@ -81,32 +81,22 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return parse_iso_date(value)
     except ValueError:
-        raise UserError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
+        shown = repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+        raise UserError(f"{option}: {shown} is not a date (use YYYY-MM-DD, e.g. 2025-03-10)") from None
 
 
-def build_case(model: type[Any], **fields: Any) -> Any:
-    """Validate a case model, turning a validation error into one line naming the option."""
-    from pydantic import ValidationError
-
-    try:
-        return model(**fields)
-    except ValidationError as e:
-        err = e.errors()[0]
-        name = ".".join(str(p) for p in err["loc"])
-        where = f"--{name.replace('_', '-')}: " if name else ""
-        raise UserError(where + err["msg"].removeprefix("Value error, ")) from None
+class _Options(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "--" + key.replace("_", "-")
 
 
-def birth_case(model: type[Any], birth: str | None, start: str | None, delivery: DeliveryOpt, babies: int, **more: Any) -> Any:
-    """A case about a birth (maternity, paternity, allowance) from the shared options."""
-    return build_case(
-        model,
-        birth=parse_date(birth, "--birth"),
-        start=parse_date(start, "--start"),
-        delivery=delivery.value,
-        babies=babies,
-        **more,
-    )
+def option_error(e: Any) -> str:
+    """An InputError as the command line says it: each input as its option (``--avg-wage``)."""
+    if e.template:
+        return str(e.template.format_map(_Options()))
+    if not e.field:
+        return str(e)
+    return f"--{e.field.replace('_', '-')}: {e.reason}"
 
 
 def registry() -> PolicyRegistry:
@@ -116,9 +106,27 @@ def registry() -> PolicyRegistry:
     return user_policies()
 
 
-def choose_policy(jurisdiction: str, policy: str | None, day: date) -> Policy:
+def answer(
+    kind: str, jurisdiction: str, policy: str | None, holidays: list[Path] | None = None, **fields: Any
+) -> tuple[Any, Policy, Any]:
+    """The result of a kind of question (kinds.py) from the options given (None: not given), with
+    the policy used and the environment (its calendar); errors name the options."""
+    from .errors import InputError
+    from .kinds import KINDS, Env, solve
+
+    given = {k: v for k, v in fields.items() if v is not None}
     reg = registry()
-    return reg.resolve(policy, day) if policy else reg.in_force(jurisdiction, day)
+    env = Env(lambda: calendar(holidays), reg)
+    chosen = KINDS[kind]
+    # --policy '' is an unknown policy, not the absence of one. A layer file given as --policy is
+    # resolved on the deciding date.
+    day = next((given[n] for n in chosen.decided_by if n in given), None)
+    pol = reg.resolve(policy, day) if policy is not None else None
+    try:
+        result = solve(chosen, given, env, jurisdiction, pol)
+    except InputError as e:
+        raise UserError(option_error(e)) from None
+    return result, pol or reg.get(result.policy), env
 
 
 def holidays_dir() -> Path:
@@ -130,8 +138,11 @@ def holidays_dir() -> Path:
 
 def calendar(files: list[Path] | None = None) -> Calendar:
     """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
-    folder = holidays_dir()
-    user_files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    from .holiday_data import user_holiday_files
+
+    user_files, warnings = user_holiday_files(holidays_dir())
+    for w in warnings:  # never ignored silently, but no reason to stop: the bundled data stands
+        typer.echo(f"leavecalc: warning: {w}", err=True)
     if not files and not user_files:  # the common case: no file to read or validate
         from .holiday_calendar import bundled_calendar
 
@@ -163,14 +174,16 @@ def maternity(
     lang: LangOption = LangOpt.zh,
 ) -> None:
     """Maternity leave: days, end date and the day back at work."""
-    from .maternity import MaternityCase, maternity_leave
-
-    case = birth_case(MaternityCase, birth, start, delivery, babies, child_order=child_order, conditions=condition, employer_days=employer_days)
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = maternity_leave(pol, case, calendar(holidays))
     from .render import birth_heading
 
-    emit(result, as_json, lang.value, birth_heading(case.birth, case.delivery, case.babies, lang.value))
+    day = parse_date(birth, "--birth")
+    result, _, _ = answer(
+        "maternity", jurisdiction, policy, holidays,
+        birth=day, start=parse_date(start, "--start"), delivery=delivery.value, babies=babies,
+        child_order=child_order, condition=condition, employer_days=employer_days,
+    )
+    assert day is not None  # a required option
+    emit(result, as_json, lang.value, birth_heading(day, delivery.value, babies, lang.value))
 
 
 @app.command()
@@ -185,11 +198,10 @@ def miscarriage(
     lang: LangOption = LangOpt.zh,
 ) -> None:
     """Miscarriage or termination leave (流产假), by the length of the pregnancy."""
-    from .miscarriage import MiscarriageCase, miscarriage_leave
-
-    case = build_case(MiscarriageCase, date=parse_date(on, "--date"), weeks=weeks, months=months)
-    pol = choose_policy(jurisdiction, policy, case.date)
-    emit(miscarriage_leave(pol, case, calendar(holidays)), as_json, lang.value)
+    result, _, _ = answer(
+        "miscarriage", jurisdiction, policy, holidays, date=parse_date(on, "--date"), weeks=weeks, months=months
+    )
+    emit(result, as_json, lang.value)
 
 
 @policies_app.command("list")
@@ -245,11 +257,17 @@ def batch(
 
     Exit status: 0 when every row was computed, 1 when any row has an error, 2 when the input
     cannot be read at all."""
-    from .batch import Context, run_files
+    from .batch import Context, OutputClosed, run_files
 
     reg = registry()
-    ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy else None)
-    summary = run_files(source, output, in_format, out_format, ctx, jobs)
+    ctx = Context(reg, calendar(holidays), jurisdiction, reg.resolve(policy) if policy is not None else None)
+    try:
+        summary = run_files(source, output, in_format, out_format, ctx, jobs)
+    except OutputClosed:
+        # `leavecalc batch IN | head -1`: the reader stopped reading. Exit as a tool killed by
+        # SIGPIPE would (128 + 13), saying so, rather than as a failed run.
+        typer.echo("leavecalc batch: the output was closed by its reader; stopped", err=True)
+        raise SystemExit(141) from None
     typer.echo(f"leavecalc batch: {summary.rows} rows, {summary.ok} ok, {summary.errors} errors", err=True)
     raise SystemExit(1 if summary.errors else 0)
 
@@ -280,33 +298,14 @@ def allowance(
 ) -> None:
     """Maternity allowance (生育津贴), the employer's top-up, and the split by month."""
     from . import render
-    from .pay import Wages, allowance_for_days, check_allowance_days, maternity_pay
 
-    if (days is None) == (birth is None):
-        raise UserError("give either --days (allowance days) or --birth (the date of birth), not both or neither")
-    wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
-    if days is not None:
-        check_allowance_days(days)  # before choosing a policy: a typing error is the thing to report
-        if start is not None or delivery != DeliveryOpt.normal or babies != 1:
-            raise UserError("--start, --delivery and --babies go with --birth; with --days give the allowance days only")
-        if on is None and policy is None:
-            # The engine has no clock: without a date there is nothing to choose the policy by.
-            raise UserError("--days has no date to choose the policy by: add --on DATE (first day of leave) or --policy ID")
-        day = parse_date(on, "--on")
-        if policy is None:
-            assert day is not None
-            pol = registry().in_force(jurisdiction, day)
-        else:
-            pol = registry().resolve(policy)
-        result = allowance_for_days(pol, days, wages, day)
-    else:
-        if on is not None:
-            raise UserError("--on goes with --days; with --birth the policy is the one in force on the birth date")
-        from .maternity import MaternityCase
-
-        case = birth_case(MaternityCase, birth, start, delivery, babies)
-        pol = choose_policy(jurisdiction, policy, case.birth)
-        result = maternity_pay(pol, case, calendar(holidays), wages)
+    # Defaults are passed as absent, so that with --days the kind can refuse what goes with --birth.
+    result, _, _ = answer(
+        "allowance", jurisdiction, policy, holidays,
+        avg_wage=avg_wage, own_wage=own_wage, uninsured=uninsured or None, days=days, on=parse_date(on, "--on"),
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"),
+        delivery=None if delivery == DeliveryOpt.normal else delivery.value, babies=None if babies == 1 else babies,
+    )
     typer.echo(render.to_json(result) if as_json else render.allowance_text(result, lang.value))
 
 
@@ -322,13 +321,11 @@ def pregnancy_rest(
 ) -> None:
     """Pregnancy rest (保胎休息): the floor of the pay, month by month, and any shortfall."""
     from . import render
-    from .pay import RestCase, pregnancy_rest_pay
 
-    case = build_case(RestCase, start=parse_date(rest_from, "--from"), end=parse_date(rest_to, "--to"), pay=pay)
-    reg = registry()
-    pol = reg.resolve(policy) if policy else reg.in_force(jurisdiction, case.start)
-    # All policies: when the chosen one has no floor, the error can say from when one applies.
-    result = pregnancy_rest_pay(pol, case, reg.policies)
+    result, _, _ = answer(
+        "pregnancy_rest", jurisdiction, policy, None,
+        **{"from": parse_date(rest_from, "--from"), "to": parse_date(rest_to, "--to"), "pay": pay},
+    )
     typer.echo(render.to_json(result) if as_json else render.rest_text(result, lang.value))
 
 
@@ -363,23 +360,18 @@ def paternity(
     lang: LangOption = LangOpt.zh,
 ) -> None:
     """Paternity leave (护理假): days, dates and the day back at work."""
-    from .paternity import PaternityCase, mother_window, paternity_leave
+    from .paternity import PaternityCase, mother_window
     from .render import t
 
-    case = birth_case(
-        PaternityCase,
-        birth,
-        start,
-        delivery,
-        babies,
-        mother_start=parse_date(mother_start, "--mother-start"),
-        mother_end=parse_date(mother_end, "--mother-end"),
+    fields: dict[str, Any] = dict(
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), delivery=delivery.value, babies=babies,
+        mother_start=parse_date(mother_start, "--mother-start"), mother_end=parse_date(mother_end, "--mother-end"),
     )
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    cal = calendar(holidays)
-    lo, hi = mother_window(pol, case, cal)
+    result, pol, env = answer("paternity", jurisdiction, policy, holidays, **fields)
+    case = PaternityCase(**{k: v for k, v in fields.items() if v is not None})
+    lo, hi = mother_window(pol, case, env.calendar)
     heading = f"{case.birth} · {t('mother_leave', lang.value)} {lo} {t('to', lang.value)} {hi}"
-    emit(paternity_leave(pol, case, cal), as_json, lang.value, heading)
+    emit(result, as_json, lang.value, heading)
 
 
 @app.command()
@@ -398,14 +390,12 @@ def parenting(
 ) -> None:
     """Parenting leave (育儿假): each parent's days for every year until the child's third birthday."""
     from . import render
-    from .parenting import ParentingCase, parenting_leave
 
-    others = [parse_date(o, "--other-child") for o in other_child or []]
-    case = build_case(
-        ParentingCase, birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days, other_births=others
+    result, _, _ = answer(
+        "parenting", jurisdiction, policy, holidays,
+        birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), days=days,
+        other_child=[parse_date(o, "--other-child") for o in other_child] if other_child else None,
     )
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = parenting_leave(pol, case, calendar(holidays))
     typer.echo(render.to_json(result) if as_json else render.parenting_text(result, lang.value))
 
 
@@ -439,35 +429,28 @@ def plan(
 ) -> None:
     """Both parents' timeline: pregnancy, maternity, paternity, nursing, parenting leave, protected period."""
     from . import render
-    from .plan import PlanCase, make_plan
 
-    case = build_case(
-        PlanCase,
-        birth=parse_date(birth, "--birth"),
-        delivery=delivery.value,
-        babies=babies,
-        due=parse_date(due, "--due"),
-        conception=parse_date(conception, "--conception"),
+    result, _, _ = answer(
+        "plan", jurisdiction, policy, holidays,
+        birth=parse_date(birth, "--birth"), delivery=delivery.value, babies=babies,
+        due=parse_date(due, "--due"), conception=parse_date(conception, "--conception"),
         maternity_start=parse_date(maternity_start, "--maternity-start"),
         paternity_start=parse_date(paternity_start, "--paternity-start"),
-        contract_end=parse_date(contract_end, "--contract-end"),
-        dispute_known=parse_date(dispute_known, "--dispute-known"),
-        other_births=[parse_date(o, "--other-child") for o in other_child or []],
+        contract_end=parse_date(contract_end, "--contract-end"), dispute_known=parse_date(dispute_known, "--dispute-known"),
+        other_child=[parse_date(o, "--other-child") for o in other_child] if other_child else None,
+        avg_wage=avg_wage, own_wage=own_wage, uninsured=uninsured or None,
     )
-    wages = None
-    if avg_wage is not None or own_wage is not None or uninsured:
-        from .pay import Wages
-
-        wages = build_case(Wages, avg_wage=avg_wage, own_wage=own_wage, insured=not uninsured)
-    pol = choose_policy(jurisdiction, policy, case.birth)
-    result = make_plan(pol, case, calendar(holidays), wages)
     if ics is not None:
         from datetime import datetime, timezone
-        from pathlib import Path
 
+        from .files import output_file
         from .ics import plan_ics
 
-        Path(ics).write_bytes(plan_ics(result, datetime.now(timezone.utc), lang.value))
+        data = plan_ics(result, datetime.now(timezone.utc), lang.value)
+        from .errors import LeavecalcError
+
+        with output_file(ics, LeavecalcError, binary=True) as f:  # written whole or not at all
+            f.write(data)
     typer.echo(render.to_json(result) if as_json else render.plan_text(result, lang.value))
 
 
@@ -475,8 +458,14 @@ from .web.serve import serve  # noqa: E402  (the web desk; its heavy imports wai
 
 app.command("serve")(serve)
 
+# The longest message shown: one that echoes a 100 KB argument must not print it whole.
+MAX_MESSAGE = 400
+
 
 def fail(message: str) -> NoReturn:
+    message = " ".join(message.split("\n"))
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 3] + "..."
     typer.echo(f"leavecalc: error: {message}", err=True)
     raise SystemExit(2)
 
@@ -500,13 +489,16 @@ def command_for(args: list[str]) -> Any:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app and turns every expected error into one line and exit code 2."""
-    from .errors import LeavecalcError
+    from .errors import LeavecalcError, Stopped
 
     args = argv if argv is not None else sys.argv[1:]
     try:
         code = command_for(args).main(args=args, prog_name="leavecalc", standalone_mode=False)
     except (LeavecalcError, UserError) as e:
         fail(str(e))
+    except Stopped as e:  # files were cleaned up on the way out; exit as the signal would
+        typer.echo("leavecalc: stopped", err=True)
+        raise SystemExit(128 + int(e.args[0])) from None
     except typer.Abort:
         fail("aborted")
     except OSError as e:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import LeavecalcError
 
@@ -64,6 +67,55 @@ def parse_toml(text: str, origin: str, error: type[LeavecalcError]) -> dict[str,
         raise error(f"{origin}: not valid TOML: nested too deep") from None
 
 
+@contextmanager
+def output_file(target: str | Path, error: type[LeavecalcError], binary: bool = False) -> Iterator[IO[Any]]:
+    """A file to write ``target`` through, so that a run that fails (a full disk, Ctrl-C) never
+    leaves it empty or half-written.
+
+    A regular file (or a new one) is written beside itself under a temporary name that replaces
+    it once complete, with the permissions it had (or a new file would get). A symlink's target
+    is written and the link kept. A device or FIFO (/dev/null, /dev/stdout, a pipe) is written
+    through in place: replacing it would turn it into a regular file.
+    """
+    real = os.path.realpath(target)
+    try:
+        info: os.stat_result | None = os.stat(real)
+    except OSError:
+        info = None
+    mode = "wb" if binary else "w"
+    encoding = None if binary else "utf-8"
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise error(f"{target}: is a directory, not a file to write")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            f = open(real, mode, encoding=encoding, newline=None if binary else "")
+        except OSError as e:
+            raise error(f"{target}: cannot write there ({e.strerror or e})") from None
+        with f:
+            yield f
+        return
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".leavecalc-", suffix=".part", dir=os.path.dirname(real))
+    except OSError as e:
+        raise error(f"{target}: cannot write there ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if binary else "") as f:
+            yield f
+        os.chmod(temp, info.st_mode & 0o777 if info is not None else _new_file_mode())
+        os.replace(temp, real)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask (mkstemp's file is private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def user_data_dir(env: str, name: str) -> Path:
     """A folder of the user's data files: ``$env`` if set, else ``leavecalc/<name>`` in the
     platform's data directory (XDG_DATA_HOME, ~/Library/Application Support, APPDATA)."""
@@ -76,3 +128,4 @@ def user_data_dir(env: str, name: str) -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "leavecalc" / name
+

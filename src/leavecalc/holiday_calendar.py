@@ -27,7 +27,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .errors import CalendarError
+from .errors import CalendarError, InputError
 
 # lunardate's tables end with lunar year 2099; the statutory law starts in 2014 (first version below).
 LAST_YEAR = 2099
@@ -38,6 +38,9 @@ _LAST_ORDINAL = date(LAST_YEAR, 12, 31).toordinal()
 # Saturday 2018-12-29 a make-up workday, the 2023 notice gave 2022-12-31 off. So a day from this
 # date of December on also depends on the next year's notice.
 NEXT_NOTICE_FROM_DECEMBER = 29
+
+# How Calendar.advance may count a leave (docs/counting.md).
+COUNTING_RULES = ("calendar", "skip_statutory", "workdays")
 
 
 class HolidayName(NamedTuple):
@@ -259,6 +262,8 @@ class Calendar:
         object.__setattr__(self, "_hi", year)
 
     def _check(self, day: date) -> None:
+        if day.__class__ is not date:  # a datetime (or anything else) is refused, not half-used
+            raise InputError(f"{day!r:.60} is not a date (give a datetime.date)")
         if day.year >= self._hi:
             self._upto(day.year + 1)
         if not self.first_year <= day.year <= LAST_YEAR:
@@ -290,8 +295,10 @@ class Calendar:
         ``workdays`` counts working days only (see :meth:`is_workday`; years without a
         published arrangement are estimated, which the caller must say).
         """
+        if rule not in COUNTING_RULES:
+            raise InputError(f"unknown counting rule {rule!r:.40} (one of: {', '.join(COUNTING_RULES)})")
         if days < 1:
-            raise ValueError("a leave is at least one day long")
+            raise InputError("a leave is at least one day long")
         self._check(start)  # also computes the statutory days of start's year and the next
         reach = start.year + days // 365 + 1  # the last year the leave can reach
         if reach > self._hi:

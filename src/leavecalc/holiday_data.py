@@ -11,7 +11,7 @@ chinese-calendar data. Two files of the same rank for the same year are an error
 
 from __future__ import annotations
 
-import tomllib
+import os
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from .errors import CalendarError
+from .files import parse_toml, read_data_file
 from .holiday_calendar import (
     LAST_YEAR,
     NEXT_NOTICE_FROM_DECEMBER,
@@ -187,10 +188,7 @@ def source_line(f: HolidayFile, origin: str) -> str:
 def parse_holiday_file(text: str, origin: str, law: HolidayLaw) -> Arrangement:
     """Validate holiday-year TOML text; ``origin`` names the file in results and error messages."""
     where = f"holiday file {origin}"
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise CalendarError(f"{where}: not valid TOML: {e}") from None
+    data = parse_toml(text, where, CalendarError)
     try:
         f = HolidayFile.model_validate(data)
     except ValidationError as e:
@@ -216,12 +214,9 @@ def parse_holiday_file(text: str, origin: str, law: HolidayLaw) -> Arrangement:
 
 
 def load_holiday_file(path: str | Path, law: HolidayLaw) -> Arrangement:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise CalendarError(f"holiday file {p}: cannot read it ({e.__class__.__name__}: {e})") from None
-    return parse_holiday_file(text, str(p), law)
+    """A holiday-year file: a regular file of at most a megabyte (a FIFO or /dev/zero must not
+    hang or eat memory), UTF-8 with or without a BOM, validated against the law."""
+    return parse_holiday_file(read_data_file(path, "holiday file", CalendarError), str(path), law)
 
 
 def layered(*layers: Sequence[Arrangement]) -> dict[int, Arrangement]:
@@ -240,11 +235,44 @@ def layered(*layers: Sequence[Arrangement]) -> dict[int, Arrangement]:
 
 
 def build_calendar(files: Iterable[str | Path] = (), user_files: Iterable[str | Path] = ()) -> Calendar:
-    """The calendar of a run: ``files`` (``--holidays``) over ``user_files`` over chinese-calendar."""
+    """The calendar of a run: ``files`` (``--holidays``) over ``user_files`` over chinese-calendar.
+    A file named twice (``--holidays F --holidays F``, or through a link) is read once: it is
+    not two files giving one year."""
     law = load_law()
-    user = [load_holiday_file(p, law) for p in user_files]
-    given = [load_holiday_file(p, law) for p in files]
+    user = [load_holiday_file(p, law) for p in _distinct(user_files)]
+    given = [load_holiday_file(p, law) for p in _distinct(files)]
     return Calendar(law, layered(list(bundled_arrangements(law).values()), user, given))
+
+
+def user_holiday_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """The holiday-year files of the user directory (``*.toml``, in name order), and a warning
+    for each thing there that is not read: a missing directory is normal and says nothing."""
+    try:
+        if not folder.exists():
+            return [], []
+        if not folder.is_dir():
+            return [], [f"holiday directory {folder} is not a directory: no holiday files are read from it"]
+        names = sorted(os.listdir(folder))
+    except OSError as e:
+        return [], [f"holiday directory {folder}: cannot read it ({e.strerror or e}): no holiday files are read from it"]
+    files = [folder / n for n in names if n.endswith(".toml")]
+    warnings = [
+        f"holiday directory {folder}: {n} is not read (only names ending in .toml, in lower case)"
+        for n in names
+        if n.lower().endswith(".toml") and not n.endswith(".toml")
+    ]
+    return files, warnings
+
+
+def _distinct(paths: Iterable[str | Path]) -> list[str | Path]:
+    seen: set[str] = set()
+    out: list[str | Path] = []
+    for p in paths:
+        key = os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 # ---------------------------------------------------------------- one year, for `leavecalc holidays`
@@ -257,6 +285,9 @@ class HolidayYear(Frozen):
     estimated: bool
     statutory: list[NamedDay]
     statutory_basis: list[Basis]
+    # True when a holiday file gave the year's statutory days itself ([[statutory]]): they are
+    # then the file's, not the law's as leavecalc computes it.
+    statutory_overridden: bool = False
     rest_days: list[NamedDay]
     workdays: list[NamedDay]
     warnings: list[Message]
@@ -286,6 +317,18 @@ def holiday_year(calendar: Calendar, year: int) -> HolidayYear:
     days = calendar.statutory_between(first, last)
     stat = [NamedDay(date=d, name=n.zh, name_en=n.en) for d, n in days]
     warnings: list[Message] = [coinciding_note(calendar)] if any(n.shared for _, n in days) else []
+    own = calendar.arrangements.get(year)
+    overridden = own is not None and own.statutory is not None
+    if overridden:
+        assert own is not None
+        warnings.append(
+            Message(
+                code="statutory_overridden",
+                zh=f"{year}年的法定节假日取自文件（{own.source}），而不是按法律计算的日期。",
+                en=f"The statutory holidays of {year} are the ones given in a file ({own.source}), not the dates "
+                f"computed from the law.",
+            )
+        )
     if data.estimated:
         warnings.append(
             Message(
@@ -317,6 +360,7 @@ def holiday_year(calendar: Calendar, year: int) -> HolidayYear:
         estimated=data.estimated,
         statutory=stat,
         statutory_basis=statutory_law_basis(calendar, first, last),
+        statutory_overridden=overridden,
         rest_days=rest,
         workdays=work,
         warnings=warnings,

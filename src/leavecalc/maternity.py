@@ -22,6 +22,7 @@ from pydantic import Field
 from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
 from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
 
@@ -29,20 +30,20 @@ from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, 
 ONE_DAY = timedelta(days=1)
 
 
-class MaternityCase(Frozen):
+class MaternityCase(Case):
     """A birth. ``start`` is the first day of leave if taken before the birth (default: the birth).
 
     ``child_order`` (1 for her first child), ``conditions`` (those met; None: not told) and
     ``employer_days`` (the total days the employer set, where the law lets it choose) matter only
     where the policy has such a rule."""
 
-    birth: date
-    start: date | None = None
+    birth: Day
+    start: Day | None = None
     delivery: Delivery = "normal"
-    babies: int = Field(default=1, ge=1, le=9)
-    child_order: int | None = Field(default=None, ge=1, le=20)
+    babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
+    child_order: Count | None = Field(default=None, ge=1, le=20)
     conditions: list[Condition] | None = None
-    employer_days: int | None = Field(default=None, ge=1, le=3650)
+    employer_days: Count | None = Field(default=None, ge=1, le=3650)
 
 
 class SegmentPlan(NamedTuple):
@@ -216,6 +217,7 @@ def _with_parts(calendar: Calendar, segment: Segment, parts: list[tuple[str, int
 
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.maternity
     warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
     start = _earliest_start(rules, case, warnings)

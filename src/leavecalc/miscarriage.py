@@ -16,18 +16,19 @@ from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .policy import Policy
+from .cases import Case, Count, Day, check_engine_args
 from .results import Frozen, LeaveResult, cited
 
 
-class MiscarriageCase(Frozen):
+class MiscarriageCase(Case):
     """A miscarriage or termination on ``date`` after ``weeks`` or ``months`` of pregnancy (one of them)."""
 
-    date: date
+    date: Day
     # At least 1 week (checked below, with a plain message); the longest pregnancy is the
     # policy's (protection.pregnancy.longest_weeks), checked by miscarriage_leave.
-    weeks: int | None = None
+    weeks: Count | None = None
     # 0 completed months is meaningful (under 1 month: weeks 1-3), so months may be 0.
-    months: int | None = Field(default=None, ge=0)
+    months: Count | None = Field(default=None, ge=0)
 
     @field_validator("weeks")
     @classmethod
@@ -48,6 +49,7 @@ class MiscarriageCase(Frozen):
 
 def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar) -> LeaveResult:
     """Miscarriage or termination leave for ``case`` under ``policy``."""
+    check_engine_args(policy, (case, MiscarriageCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.miscarriage
     if case.months is not None:
         months = Fraction(case.months)

@@ -20,17 +20,18 @@ from pydantic import ConfigDict, Field, model_validator
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
 from .policy import AgeLimit, Policy
+from .cases import Case, Count, Day, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message, cited
 
 
-class ParentingCase(Frozen):
+class ParentingCase(Case):
     """A child's birth; optionally a block of leave from ``start`` (``days``: default the year's
     days) and the births of the parent's other children (to apply the no-multiplying rule)."""
 
-    birth: date
-    start: date | None = None
-    days: int | None = Field(default=None, ge=1)
-    other_births: list[date] = Field(default_factory=list)
+    birth: Day
+    start: Day | None = None
+    days: Count | None = Field(default=None, ge=1)
+    other_births: list[Day] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _days_need_start(self) -> ParentingCase:
@@ -112,6 +113,7 @@ def overlaps(birth: date, end: date, other_births: list[date], limit: AgeLimit) 
 
 def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> ParentingResult:
     """Each parent's parenting leave for the child of ``case`` under ``policy``."""
+    check_engine_args(policy, (case, ParentingCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.parenting
     years = windows(policy, case.birth)
     end = years[-1].to

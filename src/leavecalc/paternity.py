@@ -16,19 +16,20 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
 from .policy import Delivery, Policy
+from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .results import Frozen, LeaveResult, Message, cited
 
 
-class PaternityCase(Frozen):
+class PaternityCase(Case):
     """A birth, the father's first day of leave (default: the birth) and, optionally, the
     mother's maternity leave (first and last day; default: computed from the birth)."""
 
-    birth: date
-    start: date | None = None
+    birth: Day
+    start: Day | None = None
     delivery: Delivery = "normal"
-    babies: int = Field(default=1, ge=1, le=9)
-    mother_start: date | None = None
-    mother_end: date | None = None
+    babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
+    mother_start: Day | None = None
+    mother_end: Day | None = None
 
     @model_validator(mode="after")
     def _mother_leave(self) -> PaternityCase:
@@ -52,6 +53,7 @@ def mother_window(policy: Policy, case: PaternityCase, calendar: Calendar) -> tu
 
 def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> LeaveResult:
     """Paternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
+    check_engine_args(policy, (case, PaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.paternity
     start = case.start or case.birth
     lo, hi = mother_window(policy, case, calendar)

@@ -26,17 +26,21 @@ from fractions import Fraction
 from math import lcm
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, StrictBool, model_validator
 
 from .errors import InputError, PolicyError
 from .holiday_calendar import Calendar
 from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave
 from .policy import MinimumWage, PayRules, Policy
+from .cases import Case, Count, Day, check_count, check_date, check_engine_args
 from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
 # Input money: finite, not negative, whole fen.
-Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+# -0 is read as 0: a payslip must never show "-0.00".
+Money = Annotated[
+    Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False), AfterValidator(lambda v: v + 0 if v == 0 else v)
+]
 Payer = Literal["fund", "employer"]
 
 CENT = Decimal("0.01")
@@ -125,6 +129,8 @@ def pay_rules(policy: Policy) -> PayRules:
 
 def minimum_wage_on(policy: Policy, day: date) -> MinimumWage:
     """The minimum wage of ``policy`` in force on ``day``; a day before its table is an error."""
+    check_engine_args(policy)
+    day = check_date(day, "day")
     table = pay_rules(policy).minimum_wage
     if day < table[0].since:
         raise InputError(
@@ -155,14 +161,14 @@ def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Mess
 
 # ---------------------------------------------------------------- maternity allowance
 
-class Wages(Frozen):
+class Wages(Case):
     """What the allowance is computed from. Insured: ``avg_wage`` (the employer's previous-year
     average monthly wage) is needed; ``own_wage`` (her monthly wage) adds the top-up.
     Not insured: ``own_wage`` is needed (the employer pays her pre-leave wage)."""
 
     avg_wage: Money | None = None
     own_wage: Money | None = None
-    insured: bool = True
+    insured: StrictBool = True  # "no" or 0 is not a choice a caller can make by accident
 
     @model_validator(mode="after")
     def _enough(self) -> Wages:
@@ -340,7 +346,10 @@ def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None 
     ``on`` (optional) is the date the policy is meant for; an explicit policy not in force
     then carries a warning.
     """
-    check_allowance_days(days)
+    check_engine_args(policy, (wages, Wages, "wages"))
+    check_allowance_days(check_count(days, "days"))
+    if on is not None:
+        on = check_date(on, "on")
     basis, keys = _basis_and_keys(policy, wages)
     warnings = policy_date_warning(policy, on, "日期", "date") if on is not None else []
     warnings.append(
@@ -372,6 +381,7 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
     calendar day has one payer. Statutory holidays a segment does not count are no one's
     allowance day.
     """
+    check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"), (wages, Wages, "wages"))
     rules = pay_rules(policy)
     leave = maternity_leave(policy, case, calendar)
     fund = set(rules.fund_parts.parts)
@@ -416,11 +426,11 @@ def maternity_pay(policy: Policy, case: MaternityCase, calendar: Calendar, wages
 
 # ---------------------------------------------------------------- pregnancy rest (Nanjing art 37)
 
-class RestCase(Frozen):
+class RestCase(Case):
     """Pregnancy rest from ``start`` to ``end`` (both included) at ``pay`` a month as agreed."""
 
-    start: date
-    end: date
+    start: Day
+    end: Day
     pay: Money
 
     @model_validator(mode="after")
@@ -517,6 +527,7 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
     ``registry.policies()``, let that error name the date the floor applies from when
     ``policy`` has no floor at all.
     """
+    check_engine_args(policy, (case, RestCase, "case"))
     _check_floor(policy, case.start, policies)
     rules = pay_rules(policy)
     assert rules.rest_floor is not None

@@ -32,24 +32,25 @@ from .protection import (
     protected_period,
 )
 from .pay import AllowanceResult, Wages, maternity_pay
+from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message
 
 
-class PlanCase(Frozen):
+class PlanCase(Case):
     """A birth and what else is known: the due or conception date, the first day of the
     mother's and of the father's leave, the end of her fixed-term contract, and the day she
     learnt of an infringement of her rights (for the arbitration time limit)."""
 
-    birth: date
+    birth: Day
     delivery: Delivery = "normal"
-    babies: int = Field(default=1, ge=1, le=9)
-    due: date | None = None
-    conception: date | None = None
-    maternity_start: date | None = None
-    paternity_start: date | None = None
-    contract_end: date | None = None
-    dispute_known: date | None = None
-    other_births: list[date] = Field(default_factory=list)
+    babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
+    due: Day | None = None
+    conception: Day | None = None
+    maternity_start: Day | None = None
+    paternity_start: Day | None = None
+    contract_end: Day | None = None
+    dispute_known: Day | None = None
+    other_births: list[Day] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> PlanCase:
@@ -140,6 +141,7 @@ def allowance_line(pay: AllowanceResult) -> PlanLine:
 def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
     """Every entitlement of both parents for ``case`` under ``policy``, as one timeline; with
     ``wages``, also the allowance and top-up during maternity leave."""
+    check_engine_args(policy, (case, PlanCase, "case"), (calendar, Calendar, "calendar"), (wages, (Wages, type(None)), "wages"))
     dates = PregnancyDates(due=case.due, conception=case.conception)
     preg = pregnancy_protection(policy, dates)
     conceived = pregnancy_week_start(policy, dates, policy.protection.pregnancy.weeks_at_conception.value)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
-from .errors import NoPolicyError, PolicyError
+from .errors import InputError, NoPolicyError, PolicyError
 from .files import parse_toml, read_data_file, user_data_dir
 
 if TYPE_CHECKING:
@@ -600,6 +600,8 @@ class PolicyRegistry:
 
     def in_force(self, jurisdiction: str, day: date) -> Policy:
         """The policy of ``jurisdiction`` (an id or any name of it) in force on ``day`` (for leave: the birth date)."""
+        if day.__class__ is not date:  # a datetime would compare wrongly (or not at all) below
+            raise InputError(f"day: {day!r:.60} is not a date (give a datetime.date)")
         place = self.place(jurisdiction)
         for p in self._by_place[place]:
             if p.in_force_on(day):

@@ -20,11 +20,13 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
+from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import missing_arrangement_warning, notes_for
 from .parenting import last_day
 from .policy import Policy
 from .policy import Protection as ProtectionRule
+from .cases import MAX_BABIES, Case, Count, Day, check_count, check_date, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message, cited
 
 
@@ -107,11 +109,11 @@ class Arbitration(Frozen):
     notes: list[Message]
 
 
-class PregnancyDates(Frozen):
+class PregnancyDates(Case):
     """What is known of a pregnancy: a due date or a conception date (or neither)."""
 
-    due: date | None = None
-    conception: date | None = None
+    due: Day | None = None
+    conception: Day | None = None
 
     @model_validator(mode="after")
     def _not_both(self) -> PregnancyDates:
@@ -186,6 +188,7 @@ def pregnancy_date_warnings(policy: Policy, pregnancy: PregnancyDates, birth: da
 def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> PregnancyProtection:
     """The pregnancy protections and, when the pregnancy dates are known, the day the
     late-pregnancy ones start (the first day of the ``from_months``-th month, completed)."""
+    check_engine_args(policy, (pregnancy, PregnancyDates, "pregnancy"))
     rules = policy.protection.pregnancy
     per_month = policy.miscarriage.weeks_per_month
     weeks = rules.from_months.value * per_month.value
@@ -218,6 +221,10 @@ def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> Pregnancy
 
 def lactation(policy: Policy, birth: date, babies: int = 1) -> Lactation:
     """The nursing period and nursing time for ``babies`` born on ``birth``."""
+    check_engine_args(policy)
+    birth = check_date(birth, "birth")
+    if not 1 <= check_count(babies, "babies") <= MAX_BABIES:
+        raise InputError(f"babies: {babies} is not from 1 to {MAX_BABIES}", field="babies")
     rules = policy.protection.lactation
     hours = rules.hours_per_day.hours + rules.per_extra_baby.hours * (babies - 1)
     basis = cited(policy, "age_limit", rules.until.basis, rules.until.years)
@@ -246,6 +253,9 @@ def protected_period(
 ) -> ProtectedPeriod:
     """The protected period from the pregnancy to the later of the end of maternity leave and
     of nursing, and what it means for a contract ending on ``contract_end``."""
+    check_engine_args(policy, (maternity, LeaveResult, "maternity"), (lactation_period, Lactation, "lactation_period"))
+    pregnancy_start = check_date(pregnancy_start, "pregnancy_start") if pregnancy_start is not None else None
+    contract_end = check_date(contract_end, "contract_end") if contract_end is not None else None
     rules = policy.protection.protected_period
     end = max(maternity.end, lactation_period.end)
     keys = [*rules.phases_basis]
@@ -300,6 +310,8 @@ def protected_period(
 def arbitration_deadline(policy: Policy, known: date, calendar: Calendar) -> Arbitration:
     """The last day to apply for arbitration when she knew (or should have known) on ``known``:
     counted from the next day, the same date ``years`` later, moved past rest days."""
+    check_engine_args(policy, (calendar, Calendar, "calendar"))
+    known = check_date(known, "known")
     rules = policy.protection.protected_period
     years = rules.arbitration_years.value
     nominal: date = known + relativedelta(years=years)

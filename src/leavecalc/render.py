@@ -435,6 +435,7 @@ def pay_policy_lines(p: Policy) -> list[str]:
 HOLIDAY_LABELS: dict[str, tuple[str, str]] = {
     "holiday_year": ("{year}年节假日", "Holidays of {year}"),
     "statutory_days": ("法定节假日（{n}天，由法律规定）", "Statutory holidays ({n} days, set by law)"),
+    "statutory_days_file": ("法定节假日（{n}天，按所提供文件，替代法律推算的日期）", "Statutory holidays ({n} days, as a file gives them, overriding the law's dates)"),
     "rest_days": ("调休放假（工作日放假）", "Arranged rest days (weekdays off)"),
     "workdays": ("调休上班（周末上班）", "Make-up workdays (weekend days worked)"),
     "none": ("无", "none"),
@@ -457,7 +458,7 @@ def holiday_year_text(r: HolidayYear, lang: Lang) -> str:
 
     source = label("unknown") if r.estimated else r.source
     out = [label("holiday_year", year=r.year), f"{label('source')}: {source}", ""]
-    out.append(f"{label('statutory_days', n=len(r.statutory))}:")
+    out.append(f"{label('statutory_days_file' if r.statutory_overridden else 'statutory_days', n=len(r.statutory))}:")
     out += [f"  {basis_line(b, lang)}" for b in r.statutory_basis]
     out += listing(r.statutory)
     out.append(f"{label('rest_days')}:")

@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import render
-from ..errors import LeavecalcError
+from ..errors import InputError, LeavecalcError
 from ..render import Lang
 from .compute import Context, compute
 from .fields import API_KINDS, DELIVERIES, FieldError, Parsed, api_fields, parse_fields
@@ -233,7 +233,9 @@ def create_app(ctx: Context | None = None) -> Starlette:
             result = compute(ctx, kind, parsed.values)
         except FieldError as e:
             return errors_json(400, [e])
-        except LeavecalcError as e:
+        except InputError as e:  # the case as given cannot be computed: bad input
+            return api_error(400, None, str(e), str(e))
+        except LeavecalcError as e:  # no policy in force on the date, a date past the calendar...
             return api_error(422, None, str(e), str(e))
         return Response(render.to_json(result) + "\n", media_type="application/json")
 

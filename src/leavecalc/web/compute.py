@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import LeavecalcError
+from ..errors import InputError, LeavecalcError
 from ..holiday_calendar import Calendar
 from ..policy import Policy, PolicyRegistry
 from .fields import FieldError
@@ -30,6 +30,8 @@ def make(model: type[Any], rename: dict[str, str] | None = None, whole: str | No
     back = {v: k for k, v in (rename or {}).items()}
     try:
         return model(**values)
+    except InputError as e:  # a case model's own check, raised as it is
+        raise FieldError(whole, f"输入有误：{e}", str(e)) from None
     except ValidationError as e:
         err = e.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else None
