@@ -136,7 +136,7 @@ def test_each_command_alone_has_the_same_help_as_in_the_whole_app(capsys):
     whole = typer.main.get_command(app)
     names = [n for n in whole.commands if n != "policies"]  # type: ignore[attr-defined]
     assert set(names) == {"maternity", "miscarriage", "paternity", "parenting", "plan", "allowance",
-                          "pregnancy-rest", "holidays", "batch", "serve"}
+                          "pregnancy-rest", "holidays", "batch", "jurisdictions", "serve"}
     for name in names:
         assert command_for([name]).commands.keys() == {name}
         outputs = []

@@ -103,3 +103,145 @@ difficult_birth = { days = 30, basis = "s" }
     # inside: 清明 04-04, 劳动节 05-01 and 05-02, 端午 05-31 = 4 -> 07-19.
     assert (national.days, national.counting, national.end) == (128, "skip_statutory", date(2025, 7, 19))
     assert [(p.item, p.days) for p in national.parts] == [("base", 98), ("difficult_birth", 30)]
+
+
+# ---------------------------------------------------------------- shapes_b.toml: months, child order, paternity
+
+SHAPES_B = Path(__file__).parent / "data" / "layers" / "shapes_b.toml"
+
+
+@pytest.fixture(scope="module")
+def shapes_b():
+    from leavecalc.policy import bundled_policies
+
+    return bundled_policies().with_layer_file(SHAPES_B).in_force("shapesb", BIRTH)
+
+
+def parts_b(shapes_b, calendar, **given):
+    r = maternity_leave(shapes_b, MaternityCase(birth=BIRTH, **given), calendar)
+    return r, [(p.item, p.days, p.start, p.end) for p in r.segments[1].parts]
+
+
+def test_third_child_consent_and_a_month_of_breastfeeding(shapes_b, calendar):
+    r, parts = parts_b(shapes_b, calendar, child_order=3, conditions=["employer_approval", "exclusive_breastfeeding"])
+    # National 98 from 2025-03-10 -> 06-15. Local from 06-16: base 60 -> 08-14; consent 30 -> 09-13;
+    # one calendar month from 09-14 -> 10-14, so the last day is 10-13: Sep 14-30 (17) + Oct 1-13 (13) = 30.
+    assert parts == [
+        ("base", 60, date(2025, 6, 16), date(2025, 8, 14)),
+        ("condition:employer_approval", 30, date(2025, 8, 15), date(2025, 9, 13)),
+        ("condition:exclusive_breastfeeding", 30, date(2025, 9, 14), date(2025, 10, 13)),
+    ]
+    assert r.total_days == 98 + 120 and r.end == date(2025, 10, 13)
+    assert [b.days for b in r.segments[1].basis if b.item == "condition:exclusive_breastfeeding"] == [30]
+
+
+def test_a_month_is_counted_from_its_own_first_day(shapes_b, calendar):
+    _, parts = parts_b(shapes_b, calendar, child_order=1, conditions=["exclusive_breastfeeding"])
+    # Base 60 -> 08-14; the month from 08-15 -> 09-15, last day 09-14: Aug 15-31 (17) + Sep 1-14 (14) = 31.
+    assert parts[-1] == ("condition:exclusive_breastfeeding", 31, date(2025, 8, 15), date(2025, 9, 14))
+
+
+def test_an_extra_from_the_third_child_does_not_apply_to_the_second(shapes_b, calendar):
+    r, parts = parts_b(shapes_b, calendar, child_order=2, conditions=["employer_approval"])
+    assert [p[:2] for p in parts] == [("base", 60)]
+    assert not [w for w in r.warnings if w.code == "condition_unknown"]
+
+
+def test_unknown_order_or_condition_is_warned_in_days_and_months(shapes_b, calendar):
+    r, parts = parts_b(shapes_b, calendar, conditions=["employer_approval"])  # consent, but which child?
+    assert [p[:2] for p in parts] == [("base", 60)]
+    assert [w.zh for w in r.warnings if w.code == "condition_unknown"] == [
+        "生育第3个及以后子女、符合“三孩经单位同意”条件的，可另享受30天；未说明是否符合，本结果未计入。"
+    ]
+    r, _ = parts_b(shapes_b, calendar)
+    assert any("可另享受1个月" in w.zh for w in r.warnings if w.code == "condition_unknown")
+
+
+def paternity_b(shapes_b, calendar, **given):
+    return paternity_leave(shapes_b, PaternityCase(birth=BIRTH, **given), calendar)
+
+
+def test_paternity_by_child_order_and_living_apart(shapes_b, calendar):
+    # Third child 25, living apart +5 = 30 calendar days from 2025-03-10 -> 04-08.
+    r = paternity_b(shapes_b, calendar, child_order=3, conditions=["living_apart"])
+    assert (r.total_days, r.end) == (30, date(2025, 4, 8))
+    assert [(b.item, b.days) for b in r.segments[0].basis[:2]] == [("base", 25), ("condition:living_apart", 5)]
+    first = paternity_b(shapes_b, calendar, child_order=1, conditions=[])
+    assert first.total_days == 15 and not [w for w in first.warnings if w.code.endswith("_unknown")]
+
+
+def test_paternity_not_told_gives_the_minimum_with_warnings(shapes_b, calendar):
+    r = paternity_b(shapes_b, calendar)
+    assert r.total_days == 15
+    assert {w.code for w in r.warnings} >= {"child_order_unknown", "condition_unknown"}
+
+
+def test_no_parenting_leave_is_one_clear_error_and_the_plan_leaves_it_out(shapes_b, calendar):
+    from leavecalc import ParentingCase, PlanCase, make_plan, parenting_leave
+
+    with pytest.raises(InputError, match="no parenting leave"):
+        parenting_leave(shapes_b, ParentingCase(birth=BIRTH), calendar)
+    p = make_plan(shapes_b, PlanCase(birth=BIRTH), calendar)
+    assert p.parenting is None and not [line for line in p.lines if line.item.startswith("parenting")]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('{ condition = "other", days = 3, months = 1, label = "x", label_en = "x", basis = "s" }', "give days or months"),
+        ('{ condition = "other", label = "x", label_en = "x", basis = "s" }', "give days or months"),
+        ('{ condition = "other", months = 11, label = "x", label_en = "x", basis = "s" }', "less than or equal to 10"),
+        ('{ condition = "other", days = 3, min_child_order = 1, label = "x", label_en = "x", basis = "s" }', "greater than or equal to 2"),
+    ],
+)
+def test_conditional_shapes_are_validated(tmp_path, extra, message):
+    from leavecalc.errors import PolicyError
+    from leavecalc.policy import bundled_policies
+
+    text = SHAPES_B.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('conditional = [{ condition = "living_apart"', f"conditional = [{extra}, {{ condition = \"living_apart\""), encoding="utf-8")
+    with pytest.raises(PolicyError, match=message):
+        bundled_policies().with_layer_file(bad).in_force("shapesb", BIRTH)
+
+
+def test_months_need_calendar_counting_and_paternity_takes_days(tmp_path):
+    from leavecalc.errors import PolicyError
+    from leavecalc.policy import bundled_policies
+
+    text = SHAPES_B.read_text(encoding="utf-8")
+    skip = tmp_path / "skip.toml"
+    skip.write_text(text.replace('counting = { rule = "calendar", basis = "s" }\nbase', 'counting = { rule = "skip_statutory", basis = "s" }\nbase'), encoding="utf-8")
+    with pytest.raises(PolicyError, match="need counting calendar"):
+        bundled_policies().with_layer_file(skip).in_force("shapesb", BIRTH)
+    months = tmp_path / "months.toml"
+    months.write_text(text.replace('condition = "living_apart", days = 5', 'condition = "living_apart", months = 1'), encoding="utf-8")
+    with pytest.raises(PolicyError, match="given in days"):
+        bundled_policies().with_layer_file(months).in_force("shapesb", BIRTH)
+
+
+def test_a_range_grants_its_least_and_says_what_more(tmp_path, calendar):
+    # Beijing-style "+1 to 3 months with the employer's agreement": the breastfeeding month as 1 to 3.
+    from leavecalc.policy import bundled_policies
+
+    ranged = tmp_path / "ranged.toml"
+    ranged.write_text(SHAPES_B.read_text(encoding="utf-8").replace("months = 1,", "months = 1, up_to = 3,"), encoding="utf-8")
+    policy = bundled_policies().with_layer_file(ranged).in_force("shapesb", BIRTH)
+    r, parts = parts_b(policy, calendar, child_order=1, conditions=["exclusive_breastfeeding"])
+    # The least, one month from 08-15: 31 days, as without the range.
+    assert parts[-1][:2] == ("condition:exclusive_breastfeeding", 31)
+    assert [w.zh for w in r.warnings if w.code == "condition_range"] == [
+        "“纯母乳喂养”可增加1至3个月：本结果按最少的1个月计算；单位同意更多的，以实际为准。"
+    ]
+    r, _ = parts_b(policy, calendar, child_order=1)
+    assert any("可另享受1至3个月" in w.zh for w in r.warnings if w.code == "condition_unknown")
+
+
+def test_a_range_must_go_up(tmp_path):
+    from leavecalc.errors import PolicyError
+    from leavecalc.policy import bundled_policies
+
+    bad = tmp_path / "down.toml"
+    bad.write_text(SHAPES_B.read_text(encoding="utf-8").replace("months = 1,", "months = 1, up_to = 1,"), encoding="utf-8")
+    with pytest.raises(PolicyError, match="up_to must be above"):
+        bundled_policies().with_layer_file(bad).in_force("shapesb", BIRTH)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 from .dates import parse_iso_date
 from .errors import InputError, LeavecalcError, Stopped
@@ -30,7 +30,10 @@ from .holiday_calendar import Calendar
 from .kinds import ALL_INPUTS, OUTPUT_COLUMNS, Env, Input, Kind, input_spec, kind_named, solve
 from .policy import Policy, PolicyRegistry
 
-Format = Literal["csv", "jsonl"]
+Format = Literal["csv", "jsonl", "parquet", "arrow"]
+ARROW_FORMATS = ("parquet", "arrow")  # need the columnar extra (pyarrow)
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
+              ".arrow": "arrow", ".feather": "arrow", ".ipc": "arrow"}
 
 
 class BatchFileError(LeavecalcError):
@@ -217,17 +220,24 @@ def clean_keys(raw: Mapping[str, Any]) -> dict[str, Any]:
 def detect_format(path: str | None, given: str | None, default: Format = "csv") -> Format:
     """The format named by --format, else by the file's extension; stdin/stdout (- or none) default."""
     if given:
-        if given not in ("csv", "jsonl"):
-            raise BatchFileError(f"--format must be csv or jsonl, not {given!r}")
+        if given not in set(EXTENSIONS.values()):
+            raise BatchFileError(f"--format must be csv, jsonl, parquet or arrow, not {given!r}")
         return given  # type: ignore[return-value]
     if path is None or path == "-":
         return default
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    raise BatchFileError(f"cannot tell the format of {path!r} from its extension: use .csv or .jsonl, or --format")
+    fmt = EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise BatchFileError(
+            f"cannot tell the format of {path!r} from its extension: use .csv, .jsonl, .parquet or .arrow, or --format"
+        )
+    return fmt  # type: ignore[return-value]
+
+
+def columnar_available() -> bool:
+    """Whether the columnar engine can run (the ``columnar`` extra is installed)."""
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None and find_spec("pyarrow") is not None
 
 
 def check_input(path: str, fmt: Format, name: str | None = None) -> None:
@@ -471,6 +481,11 @@ def computed(
     """
     import multiprocessing
 
+    if jobs <= 1 and columnar_available():
+        from .arrow_io import computed_rows
+
+        yield from computed_rows(rows, ctx, names_are_clean)
+        return
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for raw in rows:
             yield compute(raw, ctx, names_are_clean)
@@ -550,23 +565,27 @@ def run_files(
     to_file = bool(target) and target != "-"
     if to_file and source != "-" and Path(target).exists() and _same_file(source, str(target)):  # type: ignore[arg-type]
         raise BatchFileError(f"{target} is the input file: write the output to another file")
-    progress = None
-    if sys.stderr.isatty():
-        def progress(n: int) -> None:
-            sys.stderr.write(f"\r{n:,} rows")
-            sys.stderr.flush()
-    with _stop_on_sigterm(), _spooled(source) as path:
+    if in_fmt in ARROW_FORMATS or out_fmt in ARROW_FORMATS:
+        if not columnar_available():
+            raise BatchFileError("Parquet and Arrow files need pyarrow: pip install 'leavecalc[parquet]'")
+        from .arrow_io import run_arrow_files
+
+        with _stop_on_sigterm():
+            return run_arrow_files(source, target, in_fmt, out_fmt, ctx)
+    from .progress import Progress
+
+    with _stop_on_sigterm(), spooled(source) as path:
         check_input(path, in_fmt, source)
         # newline="\n": a lone CR is data, never a line end (check_input refused it in a CSV cell).
         with open(path, encoding="utf-8-sig", newline="\n") as fin:
             rows = read_rows(fin, in_fmt, source)  # checks the header before any output
+            progress = Progress(total=os.path.getsize(path), done=cast(Any, fin).buffer.tell)  # bytes read
             if to_file:
                 with output_file(str(target), BatchFileError) as fout:
                     summary = run(rows, ctx, Writer(fout, out_fmt), progress, in_fmt == "csv", jobs)
             else:
                 summary = _run_to_stdout(rows, ctx, out_fmt, progress, in_fmt == "csv", jobs)
-    if progress is not None:
-        sys.stderr.write("\r")
+    progress.close()
     return summary
 
 
@@ -600,7 +619,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 @contextmanager
-def _spooled(source: str) -> Iterator[str]:
+def spooled(source: str) -> Iterator[str]:
     """A path to read ``source`` from: the file itself, or standard input copied to a temporary
     file first (so stdin gets the same up-front checks as a file, with memory still flat)."""
     if source != "-":

@@ -204,6 +204,22 @@ def miscarriage(
     emit(result, as_json, lang.value)
 
 
+@app.command("jurisdictions")
+def jurisdictions_command(as_json: JsonOpt = False) -> None:
+    """Every region and city --jurisdiction takes: level, review status, verified on, sources."""
+    import json
+
+    from .layers import places
+
+    rows = places(registry().layers)
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        via = "" if r.own_layer else f" (按{r.parent}的规定)"
+        typer.echo(f"{r.code}  {r.id:<22} {r.name}{via}  [{r.level}, {r.status}, {r.verified_on or '-'}]  {len(r.sources)} sources")
+
+
 @policies_app.command("list")
 def policies_list() -> None:
     """The bundled policies and the dates each covers."""
@@ -353,6 +369,8 @@ def paternity(
     babies: BabiesOpt = 1,
     mother_start: Annotated[Optional[str], typer.Option("--mother-start", help="First day of the mother's maternity leave (default: computed).")] = None,
     mother_end: Annotated[Optional[str], typer.Option("--mother-end", help="Last day of the mother's maternity leave (default: computed).")] = None,
+    child_order: Annotated[Optional[int], typer.Option("--child-order", help="1 for the first child, 2 for the second... (where the father's days depend on it).")] = None,
+    condition: Annotated[Optional[list[str]], typer.Option("--condition", help="A condition met, e.g. living_apart (repeatable; where the law grants extra days for it).")] = None,
     jurisdiction: JurisdictionOpt = "nanjing",
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
@@ -366,9 +384,10 @@ def paternity(
     fields: dict[str, Any] = dict(
         birth=parse_date(birth, "--birth"), start=parse_date(start, "--start"), delivery=delivery.value, babies=babies,
         mother_start=parse_date(mother_start, "--mother-start"), mother_end=parse_date(mother_end, "--mother-end"),
+        child_order=child_order, condition=condition,
     )
     result, pol, env = answer("paternity", jurisdiction, policy, holidays, **fields)
-    case = PaternityCase(**{k: v for k, v in fields.items() if v is not None})
+    case = PaternityCase(**{("conditions" if k == "condition" else k): v for k, v in fields.items() if v is not None})
     lo, hi = mother_window(pol, case, env.calendar)
     heading = f"{case.birth} · {t('mother_leave', lang.value)} {lo} {t('to', lang.value)} {hi}"
     emit(result, as_json, lang.value, heading)

@@ -124,11 +124,14 @@ CONDITION_RENAMED = (("condition", "conditions"),)
 REST_RENAMED = (("from", "start"), ("to", "end"))
 
 
+def _conditions_renamed(f: dict[str, Any]) -> dict[str, Any]:
+    # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields but one.
+    return _given(f, *(n for n in f if n != "condition"), **dict(CONDITION_RENAMED)) if "condition" in f else f
+
+
 def _maternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("maternity")
-    # ``f`` holds only this kind's inputs (solve checked them), named as the case's fields but one.
-    if "condition" in f:
-        f = _given(f, *(n for n in f if n != "condition"), **dict(CONDITION_RENAMED))
+    f = _conditions_renamed(f)
     return m.maternity_leave(policy, m.MaternityCase(**f), env.calendar)
 
 
@@ -139,6 +142,7 @@ def _miscarriage(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 
 def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("paternity")
+    f = _conditions_renamed(f)
     return m.paternity_leave(policy, m.PaternityCase(**f), env.calendar)
 
 
@@ -288,8 +292,9 @@ KINDS: dict[str, Kind] = {
         Kind("paternity", "paternity leave (护理假)",
              (BIRTH, Input("start", "date", "first day of paternity leave (default: the birth)"), DELIVERY, BABIES,
               Input("mother_start", "date", "first day of the mother's maternity leave (default: computed)"),
-              Input("mother_end", "date", "last day of the mother's maternity leave (default: computed)")),
-             ("birth",), _paternity, _leave_row),
+              Input("mother_end", "date", "last day of the mother's maternity leave (default: computed)"),
+              CHILD_ORDER, CONDITION),
+             ("birth",), _paternity, _leave_row, CONDITION_RENAMED),
         Kind("parenting", "parenting leave (育儿假) to the child's third birthday, and a block of it",
              (Input("birth", "date", "the child's date of birth", required=True),
               Input("start", "date", "first day of a block of parenting leave"),

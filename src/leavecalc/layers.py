@@ -30,6 +30,7 @@ class Place(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
     code: str = Field(pattern=r"^[0-9]{6}$")
+    short: str | None = None  # what people call it: 恩施 for 恩施土家族苗族自治州
 
 
 class LayerInfo(_Strict):
@@ -252,7 +253,7 @@ def names(layers: Iterable[Layer]) -> dict[str, str]:
         if info.level == "country":
             continue
         for city in info.cities:
-            for n in (city.id, city.name, city.name.removesuffix("市"), city.code):
+            for n in (city.id, city.name, city.name.removesuffix("市"), city.code, *([city.short] if city.short else [])):
                 out.setdefault(n.casefold(), info.id)
     for layer in layers:  # a layer's own names win over a province's city list
         info = layer.layer
@@ -260,3 +261,36 @@ def names(layers: Iterable[Layer]) -> dict[str, str]:
             for n in (info.id, info.name, info.short or info.id, info.code, *info.aliases):
                 out[n.casefold()] = info.id
     return out
+
+
+# ---------------------------------------------------------------- the list of places
+
+
+class Listing(_Strict):
+    """One jurisdiction a user can name, for `leavecalc jurisdictions`: a layer, or a city using its province's."""
+
+    id: str
+    level: Level
+    name: str
+    name_en: str | None
+    code: str
+    parent: str | None
+    own_layer: bool
+    status: Status
+    verified_on: date | None
+    sources: list[str]
+
+
+def places(layers: Iterable[Layer]) -> list[Listing]:
+    """Every province and city the bundled and user layers know, with the documents their law rests on
+    (interpretations left out: they are the project's readings, not sources)."""
+    out: list[Listing] = []
+    for layer in sorted(layers, key=lambda la: la.layer.code):
+        info = layer.layer
+        if info.level == "country":
+            continue
+        docs = sorted({c.document for c in layer.citations.values() if c.confidence != "interpretation"})
+        common = dict(status=info.status, verified_on=info.verified_on, sources=docs)
+        out.append(Listing(id=info.id, level=info.level, name=info.name, name_en=info.name_en, code=info.code, parent=info.parent, own_layer=True, **common))
+        out += [Listing(id=c.id, level="city", name=c.name, name_en=None, code=c.code, parent=info.id, own_layer=False, **common) for c in info.cities]
+    return sorted(out, key=lambda p: p.code)

@@ -25,6 +25,7 @@ from .leave import counting_basis, finish, make_segment, notes_for, policy_date_
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
 from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
+from .shapes import by_order_days, conditional_extras
 
 
 ONE_DAY = timedelta(days=1)
@@ -64,23 +65,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def _base(rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Message]) -> int:
-    order = rules.by_child_order
-    if order is None:
-        return rules.base.days
-    if case.child_order is not None:
-        return order.days[min(case.child_order, len(order.days)) - 1]
-    low, high = min(order.days), max(order.days)
-    if high > low:
-        warnings.append(
-            Message(
-                code="child_order_unknown",
-                zh=f"{rules.label}的天数按第几个孩子而定（{'、'.join(map(str, order.days))}天）：未说明是第几个孩子，"
-                f"本结果按最少的{low}天计算；如符合条件，最多可享受{high}天。",
-                en=f"The days of the {rules.label_en} depend on the child's birth order ({', '.join(map(str, order.days))}): "
-                f"the order was not given, so the least ({low}) is counted; she may be entitled to up to {high}.",
-            )
-        )
-    return low
+    return by_order_days(rules.by_child_order, rules.base.days, case.child_order, rules.label, rules.label_en, warnings)
 
 
 def segment_parts(
@@ -99,18 +84,9 @@ def segment_parts(
     r = m.employer_range
     if r is not None and r.segment == rules.name:
         parts += _employer_part(r.min_total, r.max_total, r.basis, case, warnings)
-    for c in rules.conditional:
-        if case.conditions is not None and c.condition in case.conditions:
-            parts.append((f"condition:{c.condition}", c.days, c.basis))
-        elif case.conditions is None:
-            warnings.append(
-                Message(
-                    code="condition_unknown",
-                    zh=f"符合“{c.label}”条件的，可另享受{c.days}天；未说明是否符合，本结果未计入。",
-                    en=f"If '{c.label_en}' applies she gets {c.days} more days; not told, this result leaves them out.",
-                )
-            )
-    return [p for p in parts if p[1] or p[0] == "base"]
+    # A conditional extra in months has 0 days here: _counted_parts() counts its months.
+    parts += [(e.item, e.days, e.basis) for e in conditional_extras(rules.conditional, case.child_order, case.conditions, warnings)]
+    return [p for p in parts if p[1] or p[0] == "base" or _months(rules, p[0])]
 
 
 def _employer_part(
@@ -146,7 +122,7 @@ def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPla
     for seg in rules.segments:
         parts = segment_parts(policy, seg, case, warnings)
         days = sum(d for _, d, _ in parts)
-        if days == 0 and seg.base_months is None:
+        if days == 0 and not any(_months(seg, item) for item, _, _ in parts):
             continue
         basis = [Basis.of(item, d, c) for item, d, ks in parts for c in policy.cite(ks)]
         if any(item == "difficult_birth" for item, _, _ in parts):
@@ -193,14 +169,25 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
     return start
 
 
+def _months(rules: MaternitySegmentRules, item: str) -> int:
+    """The calendar months a part of the segment adds on top of its days (0 for most)."""
+    if item == "base":
+        return rules.base_months.value if rules.base_months else 0
+    return next((c.months or 0 for c in rules.conditional if item == f"condition:{c.condition}"), 0)
+
+
 def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[list[tuple[str, int, list[str]]], int]:
-    """The plan's parts with any months turned into the days they span from ``start``."""
-    months = plan.rules.base_months
-    if months is None:
+    """The plan's parts with any months turned into the days they span from the part's first day
+    (months are calendar months: the segment counts calendar days, so a part starts ``offset`` days on)."""
+    if plan.rules.base_months is None and not any(c.months for c in plan.rules.conditional):
         return plan.parts, plan.days
-    extra = (add_months(start, months.value) - start).days
-    parts = [(item, d + extra, ks) if item == "base" else (item, d, ks) for item, d, ks in plan.parts]
-    return parts, plan.days + extra
+    parts, offset = [], 0
+    for item, d, ks in plan.parts:
+        first = start + timedelta(days=offset)
+        extra = (add_months(first, _months(plan.rules, item)) - first).days
+        parts.append((item, d + extra, ks))
+        offset += d + extra
+    return parts, offset
 
 
 def _with_parts(calendar: Calendar, segment: Segment, parts: list[tuple[str, int, list[str]]]) -> list[SegmentPart]:
@@ -228,8 +215,9 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     for plan in plans:
         r = plan.rules
         parts, days = _counted_parts(calendar, plan, cursor)
-        basis = plan.basis if r.base_months is None else [
-            b.model_copy(update={"days": days if b.item == "base" else b.days}) for b in plan.basis
+        counted = {item: d for item, d, _ in parts}
+        basis = plan.basis if days == plan.days else [
+            b.model_copy(update={"days": counted.get(b.item, b.days)}) for b in plan.basis
         ]
         segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis)
         segment = segment.model_copy(update={"parts": _with_parts(calendar, segment, parts)})

@@ -19,7 +19,8 @@ from pydantic import ConfigDict, Field, model_validator
 
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
-from .policy import AgeLimit, Policy
+from .errors import InputError
+from .policy import AgeLimit, ParentingRules, Policy
 from .cases import Case, Count, Day, check_engine_args
 from .results import Basis, Frozen, LeaveResult, Message, cited
 
@@ -81,6 +82,13 @@ def birthday(birth: date, years: int) -> date:
     return day
 
 
+def parenting_rules(policy: Policy) -> ParentingRules:
+    """The policy's parenting leave; one clear error where the region has none known."""
+    if policy.parenting is None:
+        raise InputError(f"{policy.title}: no parenting leave (育儿假) is known for this jurisdiction (see its review note)")
+    return policy.parenting
+
+
 def last_day(birth: date, limit: AgeLimit) -> date:
     """The last day a period lasting until the ``limit.years``-th birthday covers."""
     day = birthday(birth, limit.years)
@@ -90,7 +98,7 @@ def last_day(birth: date, limit: AgeLimit) -> date:
 def windows(policy: Policy, birth: date) -> list[ParentingYear]:
     """The years of entitlement of a child born on ``birth``: contiguous, from the birth to
     the last day under the age limit, ``days_per_year`` each."""
-    rules = policy.parenting
+    rules = parenting_rules(policy)
     days = rules.days_per_year.days
     end = last_day(birth, rules.until)
     if rules.year.rule == "child_age_year":
@@ -114,7 +122,7 @@ def overlaps(birth: date, end: date, other_births: list[date], limit: AgeLimit) 
 def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> ParentingResult:
     """Each parent's parenting leave for the child of ``case`` under ``policy``."""
     check_engine_args(policy, (case, ParentingCase, "case"), (calendar, Calendar, "calendar"))
-    rules = policy.parenting
+    rules = parenting_rules(policy)
     years = windows(policy, case.birth)
     end = years[-1].to
     keys = [*rules.days_per_year.basis, *rules.until.basis, *rules.year.basis, *rules.counting.basis]
@@ -169,7 +177,7 @@ def parenting_block(
 ) -> tuple[LeaveResult, list[Message]]:
     """A block of parenting leave from ``case.start``, and warnings about where it falls."""
     assert case.start is not None
-    rules = policy.parenting
+    rules = parenting_rules(policy)
     start, end = case.start, years[-1].to
     year = next((y for y in years if y.from_ <= start <= y.to), None)
     available = year.days if year else rules.days_per_year.days

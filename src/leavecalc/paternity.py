@@ -15,9 +15,10 @@ from pydantic import Field, model_validator
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
-from .policy import Delivery, Policy
+from .policy import Condition, Delivery, Policy
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
-from .results import Frozen, LeaveResult, Message, cited
+from .results import Basis, Frozen, LeaveResult, Message, cited
+from .shapes import by_order_days, conditional_extras
 
 
 class PaternityCase(Case):
@@ -30,6 +31,10 @@ class PaternityCase(Case):
     babies: Count = Field(default=1, ge=1, le=MAX_BABIES)
     mother_start: Day | None = None
     mother_end: Day | None = None
+    # Where the father's days depend on them (docs/policy-format.md): the child's birth order, and
+    # the conditions met (e.g. living_apart); None: not told (the minimum, with a warning).
+    child_order: Count | None = Field(default=None, ge=1, le=20)
+    conditions: list[Condition] | None = None
 
     @model_validator(mode="after")
     def _mother_leave(self) -> PaternityCase:
@@ -51,25 +56,39 @@ def mother_window(policy: Policy, case: PaternityCase, calendar: Calendar) -> tu
     return leave.start, leave.end
 
 
+def paternity_days(policy: Policy, case: PaternityCase, warnings: list[Message]) -> tuple[int, list[Basis], list[str]]:
+    """The father's days (by the child's order, plus extras on a condition), their basis and citation keys."""
+    rules = policy.paternity
+    order = rules.by_child_order
+    base = by_order_days(order, rules.days.days, case.child_order, rules.label, rules.label_en, warnings)
+    keys = order.basis if order else rules.days.basis
+    basis = cited(policy, "base", keys, base)
+    extras = conditional_extras(rules.conditional, case.child_order, case.conditions, warnings)
+    for e in extras:
+        basis += cited(policy, e.item, e.basis, e.days)
+    return base + sum(e.days for e in extras), basis, [*keys, *(k for e in extras for k in e.basis)]
+
+
 def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> LeaveResult:
     """Paternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     check_engine_args(policy, (case, PaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.paternity
     start = case.start or case.birth
     lo, hi = mother_window(policy, case, calendar)
+    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    days, days_basis, days_keys = paternity_days(policy, case, warnings)
     segment = make_segment(
         calendar,
         name="paternity",
         label=rules.label,
         label_en=rules.label_en,
         start=start,
-        days=rules.days.days,
+        days=days,
         counting=rules.counting,
-        basis=cited(policy, "base", rules.days.basis, rules.days.days)
+        basis=days_basis
         + cited(policy, "paternity_window", rules.window_basis)
         + counting_basis(policy, rules.counting),
     )
-    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
     if rules.window_days is not None and not (lo <= start and segment.end <= hi):
         n = rules.window_days.days
         warnings.append(
@@ -91,7 +110,7 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
             )
         )
     elif segment.end > hi:
-        latest = latest_start(policy, calendar, lo, hi)
+        latest = latest_start(policy, calendar, lo, hi, days)
         warnings.append(
             Message(
                 code="paternity_ends_after_maternity",
@@ -101,20 +120,22 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
                 f"it are outside her leave and may not be recognised. Start by {latest} at the latest.",
             )
         )
-    keys = [*rules.days.basis, *rules.window_basis, *rules.counting.basis, *(rules.window_days.basis if rules.window_days else [])]
+    keys = [*days_keys, *rules.window_basis, *rules.counting.basis, *(rules.window_days.basis if rules.window_days else [])]
     return finish(kind="paternity", policy=policy, calendar=calendar, segments=[segment], warnings=warnings, notes=notes_for(policy, keys))
 
 
-def latest_start(policy: Policy, calendar: Calendar, lo: date, hi: date) -> date:
+def latest_start(policy: Policy, calendar: Calendar, lo: date, hi: date, days: int | None = None) -> date:
     """The last start from which the whole paternity leave fits in the mother's leave ``lo``..``hi``
-    (``lo`` when it cannot fit at all). Ends grow with starts, so a binary search finds it."""
+    (``lo`` when it cannot fit at all). Ends grow with starts, so a binary search finds it.
+    ``days``: the father's days (default: the policy's base days)."""
     rules = policy.paternity
+    days = rules.days.days if days is None else days
     a, b = lo.toordinal(), hi.toordinal()
-    if calendar.advance(lo, rules.days.days, rules.counting.rule) > hi:
+    if calendar.advance(lo, days, rules.counting.rule) > hi:
         return lo
     while a < b:
         mid = (a + b + 1) // 2
-        if calendar.advance(date.fromordinal(mid), rules.days.days, rules.counting.rule) <= hi:
+        if calendar.advance(date.fromordinal(mid), days, rules.counting.rule) <= hi:
             a = mid
         else:
             b = mid - 1

@@ -16,7 +16,7 @@ from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
 from .parenting import ParentingCase, ParentingResult, parenting_leave
 from .paternity import PaternityCase, paternity_leave
-from .policy import Delivery, Policy
+from .policy import Delivery, ParentingRules, Policy
 from .protection import (
     Arbitration,
     Lactation,
@@ -90,7 +90,7 @@ class PlanResult(Frozen):
     pregnancy: PregnancyProtection
     maternity: LeaveResult
     paternity: LeaveResult
-    parenting: ParentingResult
+    parenting: ParentingResult | None  # None where the region has no parenting leave known
     lactation: Lactation
     protected_period: ProtectedPeriod
     arbitration: Arbitration | None
@@ -138,6 +138,26 @@ def allowance_line(pay: AllowanceResult) -> PlanLine:
     )
 
 
+def _parenting_lines(rules: ParentingRules | None, par: ParentingResult | None) -> list[PlanLine]:
+    """A line for each year of parenting leave (none where the region has no parenting leave known)."""
+    if rules is None or par is None:
+        return []
+    return [
+        PlanLine(
+            item=f"parenting_{i}",
+            who="each_parent",
+            label=f"{rules.label}（第{i}年）",
+            label_en=f"{rules.label_en} (year {i})",
+            start=y.from_,
+            end=y.to,
+            detail=f"父母每人{y.days}天，在此期间休，不结转",
+            detail_en=f"{y.days} days for each parent, to be taken in this period, no carry-over",
+            basis=par.basis,
+        )
+        for i, y in enumerate(par.years, 1)
+    ]
+
+
 def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
     """Every entitlement of both parents for ``case`` under ``policy``, as one timeline; with
     ``wages``, also the allowance and top-up during maternity leave."""
@@ -162,7 +182,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         ),
         calendar,
     )
-    par = parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
+    par = None if policy.parenting is None else parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
     nur = lactation(policy, case.birth, case.babies)
     prot = protected_period(policy, mat, nur, conceived, case.contract_end)
     arb = arbitration_deadline(policy, case.dispute_known, calendar) if case.dispute_known else None
@@ -256,20 +276,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
             basis=nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
-    for i, y in enumerate(par.years, 1):
-        lines.append(
-            PlanLine(
-                item=f"parenting_{i}",
-                who="each_parent",
-                label=f"{policy.parenting.label}（第{i}年）",
-                label_en=f"{policy.parenting.label_en} (year {i})",
-                start=y.from_,
-                end=y.to,
-                detail=f"父母每人{y.days}天，在此期间休，不结转",
-                detail_en=f"{y.days} days for each parent, to be taken in this period, no carry-over",
-                basis=par.basis,
-            )
-        )
+    lines += _parenting_lines(policy.parenting, par)
     lines.append(
         PlanLine(
             item="protected_period",
@@ -335,7 +342,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     ]
     warnings = _unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
     notes = _unique(
-        [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
+        [*preg.notes, *mat.notes, *pat.notes, *(par.notes if par else []), *nur.notes, *prot.notes, *(arb.notes if arb else []),
          *(pay.notes if pay else [])]
     )
     return PlanResult(
@@ -352,7 +359,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         protected_period=prot,
         arbitration=arb,
         allowance=pay,
-        provisional=any(p.provisional for p in (mat, pat, par)) or bool(arb and arb.provisional),
+        provisional=any(p.provisional for p in (mat, pat, par) if p) or bool(arb and arb.provisional),
         warnings=warnings,
         notes=notes,
     )

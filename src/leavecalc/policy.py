@@ -138,17 +138,34 @@ class ByChildOrder(_Cited):
         return v
 
 
-Condition = Literal["prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "other"]
+Condition = Literal[
+    "prepregnancy_check", "exclusive_breastfeeding", "employer_approval", "third_child", "late_marriage", "living_apart", "other"
+]
 
 
 class ConditionalDays(_Cited):
-    """Days granted only if a condition is met (a pre-pregnancy check, breastfeeding, the employer's
-    approval...). Not known to be met: not granted, with a warning saying what she may get."""
+    """Days, or calendar months ("增加一个月产假"), granted only if a condition is met (a pre-pregnancy
+    check, breastfeeding, the employer's approval...), and with ``min_child_order`` only from that
+    child on. Not known to be met: not granted, with a warning saying what she may get."""
 
     condition: Condition
-    days: Int = Field(ge=1, le=3650)
+    days: Int | None = Field(default=None, ge=1, le=3650)
+    months: Int | None = Field(default=None, ge=1, le=10)
+    min_child_order: Int | None = Field(default=None, ge=2, le=10)
+    # A range ("增加一至三个月", the employer agreeing): the days or months are the minimum granted when
+    # the condition is met, up_to (same unit) the most she may get; results warn of the rest.
+    up_to: Int | None = Field(default=None, ge=1, le=3650)
     label: str
     label_en: str
+
+    @model_validator(mode="after")
+    def _days_or_months(self) -> ConditionalDays:
+        if (self.days is None) == (self.months is None):
+            raise ValueError("give days or months (one of them)")
+        least = self.days or self.months or 0
+        if self.up_to is not None and not least < self.up_to <= (3650 if self.days else 10):
+            raise ValueError("up_to must be above the days (months) and at most 3650 days (10 months)")
+        return self
 
 
 class MaternitySegmentRules(_Strict):
@@ -166,8 +183,9 @@ class MaternitySegmentRules(_Strict):
 
     @model_validator(mode="after")
     def _months_are_calendar(self) -> MaternitySegmentRules:
-        if self.base_months is not None and self.counting.rule != "calendar":
-            raise ValueError("base_months needs counting calendar (a month is a calendar month)")
+        months = self.base_months is not None or any(c.months for c in self.conditional)
+        if months and self.counting.rule != "calendar":
+            raise ValueError("months (base_months, conditional months) need counting calendar (a month is a calendar month)")
         return self
 
 
@@ -330,8 +348,17 @@ class PaternityRules(_Strict):
     # days of the birth.
     window_basis: list[str]
     window_days: Days | None = None
+    # Days by the child's birth order (replaces days.days) and extras on a condition (living apart...).
+    by_child_order: ByChildOrder | None = None
+    conditional: list[ConditionalDays] = Field(default_factory=list, max_length=10)
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
+
+    @model_validator(mode="after")
+    def _days_only(self) -> PaternityRules:
+        if any(c.months for c in self.conditional):
+            raise ValueError("paternity conditional extras are given in days")
+        return self
 
 
 
@@ -445,7 +472,7 @@ class Policy(_Strict):
     maternity: MaternityRules
     miscarriage: MiscarriageRules
     paternity: PaternityRules
-    parenting: ParentingRules
+    parenting: ParentingRules | None = None  # None: the region grants no parenting leave known to the project
     protection: ProtectionRules
     pay: PayRules | None = None
 

@@ -281,11 +281,14 @@ def family_policy_lines(p: Policy, cite: Callable[[list[str]], str]) -> list[str
     out = [f"paternity ({pa.label}): {pa.days.days} days — {cite(pa.days.basis)}"]
     out.append(f"  counting {pa.counting.rule} — {cite(pa.counting.basis)}")
     out.append(f"  during the mother's maternity leave — {cite(pa.window_basis)}")
-    out.append(f"parenting ({pr.label}): {pr.days_per_year.days} days a year for each parent — {cite(pr.days_per_year.basis)}")
-    out.append(f"  until the child is {pr.until.years} ({pr.until.last_day}) — {cite(pr.until.basis)}")
-    out.append(f"  year {pr.year.rule} — {cite(pr.year.basis)}")
-    out.append(f"  counting {pr.counting.rule} — {cite(pr.counting.basis)}")
-    out.append(f"  per child: {pr.per_child.value} — {cite(pr.per_child.basis)}")
+    if pr is None:
+        out.append("parenting: none known for this jurisdiction (see its review note)")
+    else:
+        out.append(f"parenting ({pr.label}): {pr.days_per_year.days} days a year for each parent — {cite(pr.days_per_year.basis)}")
+        out.append(f"  until the child is {pr.until.years} ({pr.until.last_day}) — {cite(pr.until.basis)}")
+        out.append(f"  year {pr.year.rule} — {cite(pr.year.basis)}")
+        out.append(f"  counting {pr.counting.rule} — {cite(pr.counting.basis)}")
+        out.append(f"  per child: {pr.per_child.value} — {cite(pr.per_child.basis)}")
     out.append(f"pregnancy: protections from {preg.from_months.value} months — {cite(preg.from_months.basis)}")
     out.append(f"  due date = week {preg.weeks_at_due_date.value} — {cite(preg.weeks_at_due_date.basis)}")
     out.append(f"  conception = week {preg.weeks_at_conception.value} — {cite(preg.weeks_at_conception.basis)}")
