@@ -97,9 +97,10 @@ def test_shorter_block_and_too_long_block(nj2025, calendar):
 def test_block_outside_the_period_and_past_the_age_limit_warn(nj2025, calendar):
     after = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2028-03-10")), calendar)
     assert [w.code for w in after.warnings] == ["parenting_outside_period"]
-    # From 2028-03-05 (last day under 3 is 2028-03-09): 10 days end 2028-03-14 (no holidays).
+    # From 2028-03-05 (last day under 3 is 2028-03-09): 10 days would end 2028-03-14, but only
+    # 03-05..03-09 (5 days, no holidays) are before the 3rd birthday: the block is those 5 (issue 10).
     late = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10"), start=d("2028-03-05")), calendar)
-    assert late.block is not None and late.block.end == d("2028-03-14")
+    assert late.block is not None and (late.block.total_days, late.block.end) == (5, d("2028-03-09"))
     assert [w.code for w in late.warnings] == ["parenting_past_age_limit"]
 
 

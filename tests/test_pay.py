@@ -100,9 +100,10 @@ def test_uninsured_employer_pays_pre_leave_wage(nj2023, calendar):
 
 
 def test_wages_need_what_the_case_uses():
-    with pytest.raises(ValueError, match="avg-wage"):
+    # The engine names no command-line option (the CLI adds one: test_pay_cli).
+    with pytest.raises(ValueError, match="average monthly wage"):
         Wages(own_wage="9000")
-    with pytest.raises(ValueError, match="own-wage"):
+    with pytest.raises(ValueError, match="give her monthly wage"):
         Wages(avg_wage="9000", insured=False)
     for bad in ("-1", "NaN", "inf", "abc", "1.005"):
         with pytest.raises(ValueError):
@@ -311,7 +312,7 @@ def test_rest_pay_above_floor_has_no_shortfall(nj2025):
 
 NO_FLOOR_BEFORE_2025 = (
     "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
-    "give --from 2025-01-01 or later for the part from then"
+    "give a first day of rest on 2025-01-01 or later for the part from then"
 )
 
 
@@ -342,7 +343,7 @@ def test_rest_floor_start_comes_from_the_policy_data(nj2025):
     moved = nj2025.model_copy(
         update={"citations": {**nj2025.citations, "nj2025_art37": nj2025.citations["nj2025_art37"].model_copy(update={"in_force": d("2025-03-01")})}}
     )
-    with pytest.raises(InputError, match="before 2025-03-01 .* give --from 2025-03-01 or later"):
+    with pytest.raises(InputError, match="before 2025-03-01 .* give a first day of rest on 2025-03-01 or later"):
         pregnancy_rest_pay(moved, RestCase(start=d("2025-02-28"), end=d("2025-03-31"), pay="1000"))
     assert pregnancy_rest_pay(moved, RestCase(start=d("2025-03-01"), end=d("2025-03-31"), pay="1000")).floor_total == D("1992.00")
 

@@ -9,6 +9,9 @@ import pytest
 
 from leavecalc.cli import main
 
+# These tests read the English wording; the Chinese default is tested in test_answers_cli.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 TWO_DECIMALS = re.compile(r"^\d+\.\d\d$")
 
 
@@ -81,13 +84,13 @@ def test_pregnancy_rest_json_contract(capsys):
     [
         (["--from", "2025-03-02", "--to", "2025-03-01", "--pay", "1"], "ends"),
         (["--from", "2025-03-01", "--to", "2025-03-31", "--pay", "-1"], "--pay"),
-        (["--from", "2025-03-01", "--to", "2025-3-31", "--pay", "1"], "--to"),
+        (["--from", "2025-03-01", "--to", "2025-3-32", "--pay", "1"], "--to"),
         (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor before 2025-01-01"),
         # Art 37 is in force from 2025-01-01 (nanjing_2025's citation): a rest from 2024-12-15 is refused, whole.
         (
             ["--from", "2024-12-15", "--to", "2025-01-31", "--pay", "1"],
             "no pregnancy-rest floor before 2025-01-01 (《南京市妇女权益保障条例》 art 37 is in force from 2025-01-01): "
-            "give --from 2025-01-01 or later for the part from then",
+            "give a first day of rest on 2025-01-01 or later for the part from then",
         ),
         (["--from", "2021-07-01", "--to", "2021-08-31", "--pay", "1", "--policy", "nanjing_2025"], "before 2025-01-01"),
         (["--from", "2025-07-01", "--to", "2025-08-31", "--pay", "1", "--policy", "nanjing_2023"], "in policy nanjing_2025"),

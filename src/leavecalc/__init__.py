@@ -116,6 +116,29 @@ _EXPORTS: dict[str, str] = {
     "RestMonth": "pay",
     "pregnancy_rest_pay": "pay",
     "minimum_wage_on": "pay",
+    # answers (docs/answers.md): a question answered, worded from the message catalogue
+    "Answer": "answers",
+    "Verdict": "answers",
+    "Param": "answers",
+    "KeyDate": "answers",
+    "Article": "answers",
+    "Pregnancy": "protection_answers",
+    "Office": "where_to_go",
+    "leave_answer": "answers",
+    "maternity_answer": "answers",
+    "parenting_answer": "answers",
+    "allowance_answer": "pay_answers",
+    "rest_answer": "pay_answers",
+    "contract_answer": "protection_answers",
+    "dismissal_answer": "protection_answers",
+    "arbitration_answer": "protection_answers",
+    "overtime_answer": "protection_answers",
+    "lactation_answer": "protection_answers",
+    "answer_text": "render_answer",
+    "summary_text": "render_answer",
+    "offices": "where_to_go",
+    "message_text": "messages:text",
+    "parse_date": "dates",
     # results
     "LeaveResult": "results",
     "Segment": "results",
@@ -151,6 +174,29 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
+    from .answers import (
+        Answer,
+        Article,
+        KeyDate,
+        Param,
+        Verdict,
+        leave_answer,
+        maternity_answer,
+        parenting_answer,
+    )
+    from .pay_answers import allowance_answer, rest_answer
+    from .protection_answers import (
+        Pregnancy,
+        arbitration_answer,
+        contract_answer,
+        dismissal_answer,
+        lactation_answer,
+        overtime_answer,
+    )
+    from .dates import parse_date
+    from .messages import text as message_text
+    from .render_answer import answer_text, summary_text
+    from .where_to_go import Office, offices
     from .errors import CalendarError, InputError, LeavecalcError, NoPolicyError, PolicyError
     from .kinds import KINDS, Env, Input, Kind, compute
     from .holiday_data import HolidayYear, build_calendar, holiday_year, load_holiday_file

@@ -102,6 +102,13 @@ def case_error(e: ValidationError) -> InputError:
     """The first problem of a validation error as one InputError naming its field."""
     err = e.errors()[0]
     where = ".".join(str(p) for p in err["loc"] if not isinstance(p, int))
+    cause = err.get("ctx", {}).get("error")
+    if isinstance(cause, InputError) and cause.code is not None:
+        # Worded from the message catalogue: kept so a front end can word it in its language.
+        coded = InputError.of(cause.code, **cause.params)
+        coded.args = ((f"{where}: " if where else "") + str(coded),)
+        coded.field = where or None
+        return coded
     value, kind = err.get("input"), err["type"]
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
         message = f"{_shown(value)} is not a date (give a datetime.date)"

@@ -7,6 +7,7 @@ from datetime import date
 
 from .holiday_calendar import Calendar, LawVersion
 from .policy import Citation, Counting, ParentingCounting, Policy
+from .messages import Pair, message, pair
 from .results import Basis, HolidayDataUsed, LeaveResult, Message, NamedDay, Segment, cited
 
 
@@ -28,13 +29,7 @@ def review_warnings(policy: Policy) -> list[Message]:
     r = policy.review
     if r.status != "needs_review":
         return []
-    return [
-        Message(
-            code="policy_needs_review",
-            zh=f"本地规定尚待核实：{r.note}",
-            en=f"The local rules are not settled: {r.note_en}",
-        )
-    ]
+    return [message("warning.policy_needs_review", note=Pair(r.note, r.note_en))]
 
 
 def review_notes(policy: Policy) -> list[Message]:
@@ -92,16 +87,8 @@ def make_segment(
 
 
 def missing_arrangement_warning(years: Sequence[int]) -> Message:
-    ys = "、".join(str(y) for y in years)
-    ys_en = ", ".join(str(y) for y in years)
-    return Message(
-        code="arrangement_missing",
-        zh=f"{ys}年的放假调休安排尚未公布（或未提供）：返岗日期按周末和法定节假日估算，结果为暂定，"
-        f"国务院通知公布后请用 --holidays 或用户节假日目录提供该年数据重新计算（见 docs/holidays.md）。",
-        en=f"No holiday arrangement for {ys_en} has been published or supplied: the return-to-work date is "
-        f"estimated from weekends and statutory holidays only and is provisional; supply that year's notice "
-        f"with --holidays or in the user holiday directory once it is out (docs/holidays.md).",
-    )
+    ys = Pair("、".join(str(y) for y in years), ", ".join(str(y) for y in years))
+    return message("warning.arrangement_missing", years=ys)
 
 
 def year_used(calendar: Calendar, year: int) -> HolidayDataUsed:
@@ -186,29 +173,18 @@ def coinciding_note(calendar: Calendar) -> Message:
 
 def override_warnings(calendar: Calendar, years: Iterable[int]) -> list[Message]:
     """A warning for each year whose statutory days come from a file and differ from the law's."""
-    return [
-        Message(
-            code="statutory_override",
-            zh=f"{y}年的法定节假日取自 {calendar.overridden[y]}，与《全国年节及纪念日放假办法》推算的日期不同；"
-            f"请核对该文件。",
-            en=f"The statutory holidays of {y} come from {calendar.overridden[y]} and differ from the days "
-            f"《全国年节及纪念日放假办法》 gives; check that file.",
-        )
-        for y in years
-        if y in calendar.overridden
-    ]
+    return [message("warning.statutory_override", year=y, source=calendar.overridden[y]) for y in years if y in calendar.overridden]
 
 
-def policy_date_warning(policy: Policy, day: date, what_zh: str, what_en: str) -> list[Message]:
-    """A warning when an explicitly chosen policy is not in force on the deciding date."""
+def policy_date_warning(policy: Policy, day: date, what: str) -> list[Message]:
+    """A warning when an explicitly chosen policy is not in force on the deciding date ``day``
+    (``what``: the catalogue code naming that date)."""
     if policy.in_force_on(day):
         return []
+    until = Pair(str(policy.effective_until), str(policy.effective_until)) if policy.effective_until else pair("warning.open_ended")
     return [
-        Message(
-            code="policy_not_in_force",
-            zh=f"所选政策 {policy.id} 在{what_zh} {day} 不生效（生效期 {policy.effective_from} 至 "
-            f"{policy.effective_until or '今'}），结果按所选政策计算。",
-            en=f"The chosen policy {policy.id} is not in force on the {what_en} {day} (in force "
-            f"{policy.effective_from} to {policy.effective_until or 'open'}); computed under it as asked.",
+        message(
+            "warning.policy_not_in_force",
+            title=Pair(policy.title, policy.title_en), what=pair(what), day=day, start=policy.effective_from, until=until,
         )
     ]

@@ -24,6 +24,7 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
+from .messages import Pair, message
 from .results import Basis, Frozen, LeaveResult, Message, Segment, SegmentPart, cited
 from .shapes import by_order_days, conditional_extras
 
@@ -93,15 +94,7 @@ def _employer_part(
     low: int, high: int, keys: list[str], case: MaternityCase, warnings: list[Message]
 ) -> list[tuple[str, int, list[str]]]:
     if case.employer_days is None:
-        warnings.append(
-            Message(
-                code="employer_days_unknown",
-                zh=f"产假总天数由用人单位在{low}至{high}天之间确定：未提供单位确定的天数，本结果按最低的{low}天计算；"
-                f"单位确定更多的，以单位确定的为准。",
-                en=f"The employer sets the total maternity leave between {low} and {high} days: its choice was not given, "
-                f"so the minimum ({low}) is counted; if the employer set more, that applies.",
-            )
-        )
+        warnings.append(message("warning.employer_days_unknown", low=low, high=high))
         return []
     if not low <= case.employer_days <= high:
         raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
@@ -143,28 +136,12 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
         raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
     if rules.anchored_to_birth is not None and rules.anchored_to_birth.value:
         if start < birth:
-            warnings.append(
-                Message(
-                    code="leave_from_birth",
-                    zh=f"当地规定产假从生育之日起计算：{start}至{birth - ONE_DAY}不计入产假，需另行请假。",
-                    en=f"Here maternity leave is counted from the birth: {start} to {birth - ONE_DAY} is not maternity "
-                    f"leave and needs other leave.",
-                )
-            )
+            warnings.append(message("warning.leave_from_birth", start=start, last=birth - ONE_DAY))
         return birth
     limit = rules.max_days_before_birth.days
     earliest = birth - timedelta(days=limit)
     if start < earliest:
-        warnings.append(
-            Message(
-                code="start_too_early",
-                zh=f"产前最多只有{limit}天计入产假：从{earliest}起算。{start}至{earliest - timedelta(days=1)}"
-                f"不属于产假，需另行请假（如年休假、病假）。",
-                en=f"Only {limit} days before the birth count as maternity leave: the leave is counted from "
-                f"{earliest}. {start} to {earliest - timedelta(days=1)} is not maternity leave and needs other "
-                f"leave (annual, sick).",
-            )
-        )
+        warnings.append(message("warning.start_too_early", limit=limit, earliest=earliest, start=start, last=earliest - ONE_DAY))
         return earliest
     return start
 
@@ -206,7 +183,7 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     """Maternity leave for ``case`` under ``policy``, dates counted on ``calendar``."""
     check_engine_args(policy, (case, MaternityCase, "case"), (calendar, Calendar, "calendar"))
     rules = policy.maternity
-    warnings: list[Message] = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    warnings: list[Message] = policy_date_warning(policy, case.birth, "what.birth")
     start = _earliest_start(rules, case, warnings)
     plans, notes, needs = maternity_plan(policy, case)
     warnings += needs

@@ -34,16 +34,13 @@ class MiscarriageCase(Case):
     @classmethod
     def _at_least_a_week(cls, weeks: int | None) -> int | None:
         if weeks is not None and weeks < 1:
-            raise ValueError(
-                f"{weeks} completed weeks is not a pregnancy that can be counted: give at least 1 "
-                f"(weeks from the first day of the last period), or use --months"
-            )
+            raise InputError.of("error.weeks_zero", weeks=weeks)
         return weeks
 
     @model_validator(mode="after")
     def _one_gestation(self) -> MiscarriageCase:
         if (self.weeks is None) == (self.months is None):
-            raise ValueError("give the length of pregnancy as weeks or as months (exactly one)")
+            raise InputError.of("error.weeks_or_months")
         return self
 
 
@@ -81,6 +78,6 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         policy=policy,
         calendar=calendar,
         segments=[segment],
-        warnings=policy_date_warning(policy, case.date, "流产日期", "date of the miscarriage"),
+        warnings=policy_date_warning(policy, case.date, "what.miscarriage"),
         notes=notes_for(policy, [*tier.basis, *keys, *rules.counting.basis]),
     )

@@ -17,12 +17,14 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import ConfigDict, Field, model_validator
 
+from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
 from .errors import InputError
 from .policy import AgeLimit, ParentingRules, Policy
 from .cases import Case, Count, Day, check_engine_args
-from .results import Basis, Frozen, LeaveResult, Message, cited
+from .messages import Pair, message
+from .results import Segment, Basis, Frozen, LeaveResult, Message, cited
 
 
 class ParentingCase(Case):
@@ -37,7 +39,7 @@ class ParentingCase(Case):
     @model_validator(mode="after")
     def _days_need_start(self) -> ParentingCase:
         if self.days is not None and self.start is None:
-            raise ValueError("the days of a block need its start (--start)")
+            raise InputError.of("error.block_needs_start")
         return self
 
 
@@ -130,24 +132,16 @@ def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> 
     basis += cited(policy, "age_limit", rules.until.basis, rules.until.years)
     basis += cited(policy, f"year:{rules.year.rule}", rules.year.basis)
     basis += counting_basis(policy, rules.counting)
-    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    warnings = policy_date_warning(policy, case.birth, "what.birth")
 
     shared = overlaps(case.birth, end, [b for b in case.other_births if b != case.birth], rules.until)
     if shared:
         keys += rules.per_child.basis
         basis += cited(policy, "per_child", rules.per_child.basis)
         if not rules.per_child.value:
-            spans = "、".join(f"{p.from_} 至 {p.to}" for p in shared)
-            spans_en = ", ".join(f"{p.from_} to {p.to}" for p in shared)
+            spans = Pair("、".join(f"{p.from_} 至 {p.to}" for p in shared), ", ".join(f"{p.from_} to {p.to}" for p in shared))
             warnings.append(
-                Message(
-                    code="parenting_not_per_child",
-                    zh=f"{spans} 期间另有子女未满{rules.until.years}周岁：育儿假不因子女数量累加，"
-                    f"这段时间内每人每年仍只有{rules.days_per_year.days}天（为各子女合计，不是每个子女各{rules.days_per_year.days}天）。",
-                    en=f"Another child is also under {rules.until.years} from {spans_en}: parenting leave is not "
-                    f"multiplied by the number of children, so in that time each parent still has "
-                    f"{rules.days_per_year.days} days a year for all the children together.",
-                )
+                message("warning.parenting_not_per_child", spans=spans, years=rules.until.years, days=rules.days_per_year.days)
             )
 
     block = None
@@ -184,53 +178,26 @@ def parenting_block(
     days = case.days or available
     warnings: list[Message] = []
     if year is None:
-        warnings.append(
-            Message(
-                code="parenting_outside_period",
-                zh=f"{start} 不在育儿假期间（{years[0].from_} 至 {end}，子女{rules.until.years}周岁前）：这段假期不是育儿假。",
-                en=f"{start} is outside the parenting-leave period ({years[0].from_} to {end}, before the child "
-                f"turns {rules.until.years}): this block is not parenting leave.",
-            )
-        )
+        warnings.append(message("warning.parenting_outside_period", start=start, first=years[0].from_, end=end, years=rules.until.years))
     elif days > available:
-        warnings.append(
-            Message(
-                code="parenting_more_than_year",
-                zh=f"所请{days}天超过该年度（{year.from_} 至 {year.to}）的育儿假{available}天，年度之间不结转。",
-                en=f"{days} days is more than the {available} days of that year ({year.from_} to {year.to}); "
-                f"days do not carry over between years.",
-            )
-        )
-    segment = make_segment(
-        calendar,
-        name="parenting",
-        label=rules.label,
-        label_en=rules.label_en,
-        start=start,
-        days=days,
-        counting=rules.counting,
-        basis=cited(policy, "parenting_days_per_year", rules.days_per_year.basis, rules.days_per_year.days)
-        + counting_basis(policy, rules.counting),
-    )
-    if year is not None and year.to < segment.end <= end:
-        warnings.append(
-            Message(
-                code="parenting_crosses_year",
-                zh=f"这段假期到 {segment.end} 结束，跨过了该年度的最后一天 {year.to}：之后的天数属于下一年度，"
-                f"是否可以这样使用，取决于单位的规定。",
-                en=f"The block ends on {segment.end}, past the end of its year ({year.to}): the days after it fall "
-                f"in the next year; whether that is allowed depends on the employer's rules.",
-            )
-        )
+        warnings.append(message("warning.parenting_more_than_year", days=days, start=year.from_, end=year.to, available=available))
+    basis = cited(policy, "parenting_days_per_year", rules.days_per_year.basis, rules.days_per_year.days)
+    basis += counting_basis(policy, rules.counting)
+
+    def block_of(n: int) -> Segment:
+        return make_segment(calendar, name="parenting", label=rules.label, label_en=rules.label_en, start=start, days=n,
+                            counting=rules.counting, basis=basis)
+
+    segment = block_of(days)
     if year is not None and segment.end > end:
-        warnings.append(
-            Message(
-                code="parenting_past_age_limit",
-                zh=f"这段假期到 {segment.end} 结束，晚于子女{rules.until.years}周岁前的最后一天 {end}：之后的天数不是育儿假。",
-                en=f"The block ends on {segment.end}, after the last day before the child turns {rules.until.years} "
-                f"({end}): the days after it are not parenting leave.",
-            )
-        )
+        # Only the days up to the age limit are parenting leave: the block shows those alone.
+        asked = days
+        while days > 1 and segment.end > end:
+            days -= 1
+            segment = block_of(days)
+        warnings.append(message("warning.parenting_past_age_limit", asked=asked, days=days, years=rules.until.years, end=end))
+    if year is not None and year.to < segment.end <= end:
+        warnings.append(message("warning.parenting_crosses_year", end=segment.end, year_end=year.to))
     keys = [*rules.days_per_year.basis, *rules.counting.basis]
     block = finish(kind="parenting", policy=policy, calendar=calendar, segments=[segment], warnings=[], notes=notes_for(policy, keys))
     return block, warnings

@@ -17,6 +17,7 @@ from .leave import counting_basis, finish, make_segment, notes_for, policy_date_
 from .maternity import MaternityCase, maternity_leave
 from .policy import Condition, Delivery, Policy
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
+from .messages import message
 from .results import Basis, Frozen, LeaveResult, Message, cited
 from .shapes import by_order_days, conditional_extras
 
@@ -75,7 +76,7 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
     rules = policy.paternity
     start = case.start or case.birth
     lo, hi = mother_window(policy, case, calendar)
-    warnings = policy_date_warning(policy, case.birth, "生育日期", "birth date")
+    warnings = policy_date_warning(policy, case.birth, "what.birth")
     days, days_basis, days_keys = paternity_days(policy, case, warnings)
     segment = make_segment(
         calendar,
@@ -91,35 +92,12 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
     )
     if rules.window_days is not None and not (lo <= start and segment.end <= hi):
         n = rules.window_days.days
-        warnings.append(
-            Message(
-                code="paternity_outside_window",
-                zh=f"护理假应在孩子出生后{n}天内（{lo} 至 {hi}）享受：{start} 至 {segment.end} 有部分或全部在此之外，单位可能不予认可。",
-                en=f"Paternity leave is to be taken within {n} days of the birth ({lo} to {hi}): {start} to "
-                f"{segment.end} falls partly or wholly outside, and the employer may refuse those days.",
-            )
-        )
+        warnings.append(message("warning.paternity_outside_window", n=n, lo=lo, hi=hi, start=start, end=segment.end))
     elif not lo <= start <= hi:
-        warnings.append(
-            Message(
-                code="paternity_outside_maternity",
-                zh=f"护理假开始日 {start} 不在女方产假期间（{lo} 至 {hi}）内：护理假应在女方产假期间享受，"
-                f"单位可能不予认可。",
-                en=f"The paternity leave starts on {start}, outside the mother's maternity leave ({lo} to {hi}): "
-                f"it is to be taken during her leave, and the employer may refuse it.",
-            )
-        )
+        warnings.append(message("warning.paternity_outside_maternity", start=start, lo=lo, hi=hi))
     elif segment.end > hi:
         latest = latest_start(policy, calendar, lo, hi, days)
-        warnings.append(
-            Message(
-                code="paternity_ends_after_maternity",
-                zh=f"护理假最后一天 {segment.end} 晚于女方产假最后一天 {hi}：超出的天数不在产假期间，单位可能不予认可。"
-                f"最晚应于 {latest} 开始。",
-                en=f"The paternity leave ends on {segment.end}, after the mother's leave ends ({hi}): the days after "
-                f"it are outside her leave and may not be recognised. Start by {latest} at the latest.",
-            )
-        )
+        warnings.append(message("warning.paternity_ends_after_maternity", end=segment.end, hi=hi, latest=latest))
     keys = [*days_keys, *rules.window_basis, *rules.counting.basis, *(rules.window_days.basis if rules.window_days else [])]
     return finish(kind="paternity", policy=policy, calendar=calendar, segments=[segment], warnings=warnings, notes=notes_for(policy, keys))
 

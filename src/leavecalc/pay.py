@@ -34,6 +34,7 @@ from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave
 from .policy import MinimumWage, PayRules, Policy
 from .cases import Case, Count, Day, check_count, check_date, check_engine_args
+from .messages import Pair, message
 from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
 # Input money: finite, not negative, whole fen.
@@ -148,15 +149,7 @@ def minimum_wage_unchecked(rules: PayRules, months: Iterable[date]) -> list[Mess
     later = [month_key(m) for m in months if m.replace(day=1) > checked]
     if not later:
         return []
-    return [
-        Message(
-            code="minimum_wage_may_change",
-            zh=f"最低工资标准表最后核对于 {checked}；{'、'.join(later)} 的最低工资按当时已知的最新标准计算，"
-            "可能已经或将会调整，下限和差额可能随之变化。",
-            en=f"The minimum-wage table was last checked on {checked}; for {', '.join(later)} the latest figure known "
-            "then is used: it may have changed or may change, and the floor and shortfall with it.",
-        )
-    ]
+    return [message("warning.minimum_wage_may_change", checked=checked, months=Pair("、".join(later), ", ".join(later)))]
 
 
 # ---------------------------------------------------------------- maternity allowance
@@ -173,9 +166,9 @@ class Wages(Case):
     @model_validator(mode="after")
     def _enough(self) -> Wages:
         if self.insured and self.avg_wage is None:
-            raise ValueError("the allowance needs the employer's previous-year average monthly wage (--avg-wage)")
+            raise InputError.of("error.needs_avg_wage")
         if not self.insured and self.own_wage is None:
-            raise ValueError("not insured: the employer pays her pre-leave wage, so give her monthly wage (--own-wage)")
+            raise InputError.of("error.needs_own_wage")
         return self
 
 
@@ -298,12 +291,7 @@ def _result(
     if wages.insured and wages.own_wage is None:
         warnings = [
             *warnings,
-            Message(
-                code="top_up_not_computed",
-                zh="未给出本人月工资（--own-wage）：未计算单位补差；本人工资高于生育津贴的，差额由单位补足。",
-                en="Her own monthly wage (--own-wage) was not given, so no top-up was computed; where her wage "
-                "is higher than the allowance, the employer pays the difference.",
-            ),
+            message("warning.top_up_not_computed"),
         ]
     # Warnings from citations (the unverified fund-days reading) are not repeated as notes.
     warned = {w.code for w in warnings}
@@ -351,14 +339,8 @@ def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None 
     if on is not None:
         on = check_date(on, "on")
     basis, keys = _basis_and_keys(policy, wages)
-    warnings = policy_date_warning(policy, on, "日期", "date") if on is not None else []
-    warnings.append(
-        Message(
-            code="no_monthly_split",
-            zh="只给出了天数、没有日期：无法按月拆分；按生育日期计算（--birth）可得到每月的金额。",
-            en="Only a number of days was given, no dates: there is no monthly split; give the birth date (--birth) to get one.",
-        )
-    )
+    warnings = policy_date_warning(policy, on, "what.date") if on is not None else []
+    warnings.append(message("warning.no_monthly_split"))
     # Whether the fund pays for all the days given rests on the same unverified reading.
     warnings += notes_for(policy, pay_rules(policy).fund_parts.basis)
     return _result(
@@ -494,10 +476,7 @@ def _no_floor(start: date, floor_policy: Policy) -> InputError:
     since = rest_floor_since(floor_policy)
     assert floor_policy.pay is not None and floor_policy.pay.rest_floor is not None
     c = floor_policy.cite(floor_policy.pay.rest_floor.basis)[0]
-    return InputError(
-        f"no pregnancy-rest floor before {since} ({c.document} art {c.article} is in force from {since}): "
-        f"give --from {since} or later for the part from then"
-    )
+    return InputError.of("error.no_rest_floor_yet", since=since, document=c.document, article=c.article)
 
 
 def _check_floor(policy: Policy, start: date, policies: Iterable[Policy]) -> None:
@@ -557,7 +536,7 @@ def pregnancy_rest_pay(policy: Policy, case: RestCase, policies: Iterable[Policy
     if any(c != n for _, c, n, _, _, _ in rows):
         basis += cited(policy, "part_month", rules.part_month_basis)
         keys += rules.part_month_basis
-    warnings = policy_date_warning(policy, case.start, "休息开始日期", "first day of rest")
+    warnings = policy_date_warning(policy, case.start, "what.rest_start")
     unchecked = minimum_wage_unchecked(rules, [lo for lo, _ in month_spans(case.start, case.end)])
     if unchecked and rules.minimum_wage_checked is not None:
         basis += cited(policy, "minimum_wage_checked", rules.minimum_wage_checked.basis)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, ValidationError, field_validator, model_validator
 
 from .errors import InputError, NoPolicyError, PolicyError
+from .messages import Pair
 from .files import parse_toml, read_data_file, user_data_dir
 
 if TYPE_CHECKING:
@@ -616,7 +617,7 @@ class PolicyRegistry:
             return key
         if key in self._names:
             return self._names[key]
-        raise NoPolicyError(f"unknown jurisdiction {name!r} (known: {', '.join(self.jurisdictions)}; a name, short name or GB/T 2260 code of one of them or of a city of a province)")
+        raise NoPolicyError.of("error.unknown_jurisdiction", name=name, known=", ".join(self.jurisdictions))
 
     def get(self, policy_id: str) -> Policy:
         try:
@@ -633,12 +634,12 @@ class PolicyRegistry:
         for p in self._by_place[place]:
             if p.in_force_on(day):
                 return p
-        spans = "; ".join(
-            f"{p.id}: {p.effective_from} to {p.effective_until or 'open'}"
-            for p in self.policies
-            if p.jurisdiction == place
+        spans = [(p.effective_from, p.effective_until) for p in self.policies if p.jurisdiction == place]
+        covered = Pair(
+            "；".join(f"{a} 至 {b}" if b else f"{a} 起" for a, b in spans),
+            "; ".join(f"{a} to {b or 'open'}" for a, b in spans),
         )
-        raise NoPolicyError(f"no {place} policy is in force on {day} (policies cover {spans})")
+        raise NoPolicyError.of("error.no_policy_in_force", place=place, day=day, covered=covered)
 
     def resolve(self, spec: str, day: date | None = None) -> Policy:
         """A policy id, or the path of a policy file (anything ending in .toml). A layer file is

@@ -27,6 +27,7 @@ from .parenting import last_day
 from .policy import Policy
 from .policy import Protection as ProtectionRule
 from .cases import MAX_BABIES, Case, Count, Day, check_count, check_date, check_engine_args
+from .messages import Pair, message, pair
 from .results import Basis, Frozen, LeaveResult, Message, cited
 
 
@@ -154,35 +155,18 @@ def pregnancy_date_warnings(policy: Policy, pregnancy: PregnancyDates, birth: da
         return []
     age = birth - first
     weeks, days = divmod(age.days, 7)
-    problems: list[tuple[str, str]] = []
+    problems: list[Pair] = []
     if not timedelta(weeks=rules.shortest_weeks.value) <= age <= timedelta(weeks=rules.longest_weeks.value):
         problems.append(
-            (
-                f"按所给日期，出生时为孕{weeks}周{days}天，不在孕{rules.shortest_weeks.value}至{rules.longest_weeks.value}周之内",
-                f"by the dates given the birth is at {weeks} weeks {days} days of pregnancy, outside "
-                f"{rules.shortest_weeks.value} to {rules.longest_weeks.value} weeks",
-            )
+            pair("warning.weeks_outside", weeks=weeks, days=days, shortest=rules.shortest_weeks.value, longest=rules.longest_weeks.value)
         )
     gap = abs((birth - pregnancy.due).days) if pregnancy.due is not None else 0
     if gap > rules.due_date_gap_weeks.value * 7:
-        problems.append(
-            (
-                f"预产期 {pregnancy.due} 与出生日 {birth} 相差{gap}天，超过{rules.due_date_gap_weeks.value}周",
-                f"the due date {pregnancy.due} is {gap} days from the birth {birth}, more than "
-                f"{rules.due_date_gap_weeks.value} weeks",
-            )
-        )
+        problems.append(pair("warning.due_far_from_birth", due=pregnancy.due, birth=birth, gap=gap, limit=rules.due_date_gap_weeks.value))
     if not problems:
         return []
-    zh, en = "；".join(p[0] for p in problems), "; ".join(p[1] for p in problems)
-    return [
-        Message(
-            code="pregnancy_dates_unusual",
-            zh=f"{zh}。请核对日期（以医院记录的孕周为准）；孕期日期按所给日期推算。",
-            en=f"{en}. Check the dates (the hospital's record of the weeks prevails); the pregnancy dates "
-            f"are worked out from the date given.",
-        )
-    ]
+    found = Pair("；".join(p.zh for p in problems), "; ".join(p.en for p in problems))
+    return [message("warning.pregnancy_dates_unusual", problems=found)]
 
 
 def pregnancy_protection(policy: Policy, pregnancy: PregnancyDates) -> PregnancyProtection:
@@ -274,16 +258,7 @@ def protected_period(
         first = pregnancy_start or earliest_pregnancy_start(policy, lactation_period.start)
         inside = first <= contract_end <= end
         if inside and pregnancy_start is None and contract_end < lactation_period.start:
-            warnings.append(
-                Message(
-                    code="pregnancy_start_unknown",
-                    zh=f"合同到期日 {contract_end} 在生育之前；按当时已怀孕计算（怀孕即受保护，不以告知单位为准）。"
-                    f"如当时尚未怀孕，则不在三期内。",
-                    en=f"The contract ends on {contract_end}, before the birth; taken as already pregnant then "
-                    f"(the pregnancy itself is protected, not her telling the employer). If she was not yet "
-                    f"pregnant, it is outside the protected period.",
-                )
-            )
+            warnings.append(message("warning.pregnancy_start_unknown", end=contract_end))
         runs_to = end if inside else contract_end
     dismissals = [
         Dismissal(ground=r.ground, ground_en=r.ground_en, barred=r.barred, basis=cited(policy, "dismissal", r.basis))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .policy import ByChildOrder, Condition, ConditionalDays
+from .messages import Pair, message, pair
 from .results import Message
 
 
@@ -34,33 +35,20 @@ def by_order_days(
         return order.days[min(child_order, len(order.days)) - 1]
     low, high = min(order.days), max(order.days)
     if high > low:
-        warnings.append(
-            Message(
-                code="child_order_unknown",
-                zh=f"{label}的天数按第几个孩子而定（{'、'.join(map(str, order.days))}天）：未说明是第几个孩子，"
-                f"本结果按最少的{low}天计算；如符合条件，最多可享受{high}天。",
-                en=f"The days of the {label_en} depend on the child's birth order ({', '.join(map(str, order.days))}): "
-                f"the order was not given, so the least ({low}) is counted; she may be entitled to up to {high}.",
-            )
-        )
+        options = Pair("、".join(map(str, order.days)), ", ".join(map(str, order.days)))
+        warnings.append(message("warning.child_order_unknown", label=Pair(label, label_en), options=options, low=low, high=high))
     return low
 
 
-def _amount(c: ConditionalDays) -> tuple[str, str]:
+def _amount(c: ConditionalDays) -> Pair:
     """What the extra gives, in words: "30天" / "30 more days", or a range "1至3个月" / "1 to 3 more month(s)"."""
-    n, up = c.months or c.days, f"至{c.up_to}" if c.up_to else ""
-    up_en = f" to {c.up_to}" if c.up_to else ""
-    return (f"{n}{up}个月", f"{n}{up_en} more month(s)") if c.months else (f"{n}{up}天", f"{n}{up_en} more days")
+    codes = ("shape.amount_month_range", "shape.amount_month") if c.months else ("shape.amount_day_range", "shape.amount_day")
+    return pair(codes[0] if c.up_to else codes[1], n=c.months or c.days, up_to=c.up_to)
 
 
 def _range_warning(c: ConditionalDays) -> Message:
-    unit, unit_en = ("个月", "month(s)") if c.months else ("天", "days")
-    least = c.months or c.days
-    return Message(
-        code="condition_range",
-        zh=f"“{c.label}”可增加{least}至{c.up_to}{unit}：本结果按最少的{least}{unit}计算；单位同意更多的，以实际为准。",
-        en=f"'{c.label_en}' gives {least} to {c.up_to} {unit_en}: this result counts the least ({least}); if more was agreed, that applies.",
-    )
+    unit = pair("shape.unit_month" if c.months else "shape.unit_day")
+    return message("warning.condition_range", label=Pair(c.label, c.label_en), least=c.months or c.days, up_to=c.up_to, unit=unit)
 
 
 def conditional_extras(
@@ -80,14 +68,6 @@ def conditional_extras(
             continue
         if conditions is not None and not met:
             continue  # told the conditions she meets, and this is not one of them
-        zh, en = _amount(c)
-        order_zh = f"生育第{c.min_child_order}个及以后子女、" if c.min_child_order else ""
-        order_en = f"For a child of birth order {c.min_child_order} or later: i" if c.min_child_order else "I"
-        warnings.append(
-            Message(
-                code="condition_unknown",
-                zh=f"{order_zh}符合“{c.label}”条件的，可另享受{zh}；未说明是否符合，本结果未计入。",
-                en=f"{order_en}f '{c.label_en}' applies she gets {en}; not told, this result leaves them out.",
-            )
-        )
+        order = pair("shape.from_child_order", n=c.min_child_order) if c.min_child_order else Pair("", "")
+        warnings.append(message("warning.condition_unknown", order=order, condition=Pair(c.label, c.label_en), amount=_amount(c)))
     return out
