@@ -65,3 +65,19 @@ def empty_holidays_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def no_user_holiday_files(empty_holidays_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the developer's own holiday directory (docs/holidays.md) out of every test."""
     monkeypatch.setenv("LEAVECALC_HOLIDAYS_DIR", str(empty_holidays_dir))
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English locale: the command line answers in English without --lang."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No English locale: the command line answers in Chinese, its default."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

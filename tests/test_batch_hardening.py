@@ -363,7 +363,7 @@ def test_csv_other_child_is_dates_separated_by_semicolons(capsys, tmp_path):
     text = "id,kind,birth,other_child\na,parenting,2025-03-10,2023-01-01;2024-02-02\nb,parenting,2025-03-10,2023-01-01;x\n"
     code, rows, _ = batch_file(capsys, tmp_path, text, ".csv")
     assert code == 1 and rows[0]["error"] == "" and rows[0]["end"] == "2028-03-09"
-    assert rows[1]["error"] == "other_child: 'x' is not a date (use YYYY-MM-DD)"
+    assert rows[1]["error"] == "other_child: 'x' is not a date (use YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or YYYYMMDD)"
 
 
 def test_maternity_conditions_are_a_list_and_checked(ctx):

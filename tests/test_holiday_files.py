@@ -325,7 +325,7 @@ def test_holidays_says_plainly_when_a_year_is_not_published(capsys: pytest.Captu
     assert (r["rest_days"], r["workdays"]) == ([], [])
     assert [x["date"] for x in r["statutory"]][:5] == ["2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]
     assert [w["code"] for w in r["warnings"]] == ["arrangement_missing"]
-    code, out, _ = run(capsys, "holidays", "2027")
+    code, out, _ = run(capsys, "holidays", "2027", "--lang", "zh")
     assert "放假调休安排来源: 未公布或未提供，按周末和法定节假日估算" in out
     assert "2027年的放假调休安排尚未公布（或未提供）" in out and "无" in out
 

@@ -25,6 +25,12 @@ COMMANDS = {
     "holidays": ["holidays", "2026"],
     "allowance": ["allowance", "--birth", "2025-03-10", "--avg-wage", "10000", "--own-wage", "12000"],
     "pregnancy-rest": ["pregnancy-rest", "--from", "2025-03-01", "--to", "2025-04-30", "--pay", "1000"],
+    # Questions with no engine result of their own print the Answer.
+    "contract": ["contract", "--end", "2026-01-31", "--birth", "2025-06-01"],
+    "dismissal": ["dismissal", "--date", "2025-03-01", "--due", "2025-06-01", "--reason", "layoff"],
+    "arbitration": ["arbitration", "--known", "2026-09-01"],
+    "overtime": ["overtime", "--due", "2026-03-01"],
+    "lactation": ["lactation", "--birth", "2025-06-01", "--babies", "2"],
 }
 
 

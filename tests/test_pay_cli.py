@@ -9,6 +9,9 @@ import pytest
 
 from leavecalc.cli import main
 
+# These tests read the English wording; the Chinese default is tested in test_answers_cli.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 TWO_DECIMALS = re.compile(r"^\d+\.\d\d$")
 
 
@@ -81,7 +84,7 @@ def test_pregnancy_rest_json_contract(capsys):
     [
         (["--from", "2025-03-02", "--to", "2025-03-01", "--pay", "1"], "ends"),
         (["--from", "2025-03-01", "--to", "2025-03-31", "--pay", "-1"], "--pay"),
-        (["--from", "2025-03-01", "--to", "2025-3-31", "--pay", "1"], "--to"),
+        (["--from", "2025-03-01", "--to", "2025-3-32", "--pay", "1"], "--to"),
         (["--from", "2024-03-01", "--to", "2024-03-31", "--pay", "1"], "no pregnancy-rest floor before 2025-01-01"),
         # Art 37 is in force from 2025-01-01 (nanjing_2025's citation): a rest from 2024-12-15 is refused, whole.
         (

@@ -16,6 +16,9 @@ from leavecalc.ics import plan_ics
 from leavecalc.plan import PlanCase, make_plan
 from leavecalc.render import plan_text
 
+# These tests read the English wording; the Chinese default is tested in test_answers_cli.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
@@ -104,7 +107,7 @@ def run(capsys, *args):
 
 def test_cli_plan_text_json_and_ics(capsys, tmp_path):
     path = tmp_path / "plan.ics"
-    code, out, _ = run(capsys, "plan", "--birth", "2025-03-10", "--delivery", "cesarean", "--babies", "2", "--ics", str(path))
+    code, out, _ = run(capsys, "plan", "--birth", "2025-03-10", "--delivery", "cesarean", "--babies", "2", "--ics", str(path), "--lang", "zh")
     assert code == 0 and "[父亲] 护理假  2025-03-10 至 2025-03-24" in out and "[母亲] 产假  2025-03-10 至 2025-10-17" in out
     assert any(p[1:] == (d("2025-03-10"), d("2025-10-17")) for p in ics_periods(path.read_bytes()))
     code, out, _ = run(capsys, "plan", "--birth", "2025-03-10", "--json")
@@ -117,7 +120,7 @@ def test_cli_paternity_and_parenting(capsys):
     assert code == 0 and json.loads(out)["end"] == "2025-10-16"
     code, out, _ = run(capsys, "paternity", "--birth", "2025-09-01", "--start", "2025-09-28", "--lang", "en")
     assert code == 0 and "Paternity leave" in out and "2025-10-16" in out
-    code, out, _ = run(capsys, "parenting", "--birth", "2024-02-29")
+    code, out, _ = run(capsys, "parenting", "--birth", "2024-02-29", "--lang", "zh")
     assert code == 0 and "2026-02-28 至 2027-02-27" in out
     code, out, _ = run(capsys, "parenting", "--birth", "2025-03-10", "--start", "2025-09-28", "--json")
     assert code == 0 and json.loads(out)["block"]["end"] == "2025-10-11"

@@ -13,6 +13,9 @@ from leavecalc.plan import PlanCase, make_plan
 
 from .conftest import d
 
+# These tests read the English wording; the Chinese default is tested in test_answers_cli.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_plan_without_wages_has_no_pay_line(nj2025, calendar):
     plan = make_plan(nj2025, PlanCase(birth=d("2025-03-10")), calendar)

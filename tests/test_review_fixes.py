@@ -125,7 +125,7 @@ def test_miscarriage_at_0_weeks_is_an_input_error_but_0_completed_months_is_the_
     from leavecalc.miscarriage import MiscarriageCase, miscarriage_leave
 
     with pytest.raises(SystemExit) as exit_:
-        main(["miscarriage", "--date", "2025-03-10", "--weeks", "0"])
+        main(["miscarriage", "--date", "2025-03-10", "--weeks", "0", "--lang", "en"])
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and err.count("\n") == 1 and "--weeks: 0 completed weeks" in err
     # Under 1 month (weeks 1-3) is under 2 months: 20 days, 2025-03-10 + 19 = 2025-03-29.

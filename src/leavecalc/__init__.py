@@ -116,6 +116,29 @@ _EXPORTS: dict[str, str] = {
     "RestMonth": "pay",
     "pregnancy_rest_pay": "pay",
     "minimum_wage_on": "pay",
+    # answers (docs/answers.md): a question answered, worded from the message catalogue
+    "Answer": "answers",
+    "Verdict": "answers",
+    "Param": "answers",
+    "KeyDate": "answers",
+    "Article": "answers",
+    "Pregnancy": "answers",
+    "Office": "where_to_go",
+    "leave_answer": "answers",
+    "maternity_answer": "answers",
+    "parenting_answer": "answers",
+    "allowance_answer": "answers",
+    "rest_answer": "answers",
+    "contract_answer": "answers",
+    "dismissal_answer": "answers",
+    "arbitration_answer": "answers",
+    "overtime_answer": "answers",
+    "lactation_answer": "answers",
+    "answer_text": "render_answer",
+    "summary_text": "render_answer",
+    "offices": "where_to_go",
+    "message_text": "messages:text",
+    "parse_date": "dates",
     # results
     "LeaveResult": "results",
     "Segment": "results",
@@ -151,6 +174,28 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
+    from .answers import (
+        Answer,
+        Article,
+        KeyDate,
+        Param,
+        Pregnancy,
+        Verdict,
+        allowance_answer,
+        arbitration_answer,
+        contract_answer,
+        dismissal_answer,
+        lactation_answer,
+        leave_answer,
+        maternity_answer,
+        overtime_answer,
+        parenting_answer,
+        rest_answer,
+    )
+    from .dates import parse_date
+    from .messages import text as message_text
+    from .render_answer import answer_text, summary_text
+    from .where_to_go import Office, offices
     from .errors import CalendarError, InputError, LeavecalcError, NoPolicyError, PolicyError
     from .kinds import KINDS, Env, Input, Kind, compute
     from .holiday_data import HolidayYear, build_calendar, holiday_year, load_holiday_file

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .dates import parse_iso_date
+from .dates import parse_date
 from .errors import InputError, LeavecalcError, Stopped
 from .files import output_file
 from .holiday_calendar import Calendar
@@ -99,14 +99,14 @@ def typed(spec: Input, value: Any, from_json: bool) -> Any:
     if kind == "date":
         if isinstance(value, str):
             try:
-                return parse_iso_date(value)
+                return parse_date(value)
             except ValueError:
                 pass
-        raise ValueError(f"{shown(value)} is not a date (use YYYY-MM-DD)")
+        raise ValueError(f"{shown(value)} is not a date (use YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or YYYYMMDD)")
     if kind == "dates":
         items = value.split(";") if isinstance(value, str) else value if from_json and isinstance(value, list) else None
         if items is None:
-            raise ValueError(f"{shown(value)} is not a list of dates (YYYY-MM-DD, separated by ;)")
+            raise ValueError(f"{shown(value)} is not a list of dates (separated by ;)")
         return [typed(DATE_ITEM, v.strip() if isinstance(v, str) else v, from_json) for v in items if v != ""]
     if kind == "count":
         if from_json:

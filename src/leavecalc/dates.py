@@ -1,7 +1,8 @@
-"""Dates as users type them: YYYY-MM-DD only.
+"""Dates as people write them in China. One parser for the CLI, batch and the library.
 
-date.fromisoformat also takes 20250310 and 2025-W11-1; a payroll file with one of those is more
-likely a mistake than a choice, so anything but YYYY-MM-DD is refused.
+Accepted: 2026-01-01, 2026-1-1, 2026/1/1, 2026年1月1日 (the 日 may be left off) and 20260101.
+Anything else is refused rather than guessed: date.fromisoformat would also take 2025-W11-1,
+and a time or stray characters more likely mean a mistake than a date.
 """
 
 from __future__ import annotations
@@ -9,11 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FORMS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"),
+    re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
+)
 
 
-def parse_iso_date(text: str) -> date:
-    """``text`` as a date, if it is exactly YYYY-MM-DD and a real day; else ValueError."""
-    if not _ISO_DATE.fullmatch(text):
-        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD")
-    return date.fromisoformat(text)
+def parse_date(text: str) -> date:
+    """``text`` as a date, if it is in one of the accepted forms and a real day; else ValueError."""
+    for form in _FORMS:
+        m = form.fullmatch(text)
+        if m:
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))  # ValueError for 2026-02-30
+    raise ValueError(f"{text!r} is not a date")

@@ -1,10 +1,36 @@
-"""The errors leavecalc raises on purpose. Each message is one plain line for the user."""
+"""The errors leavecalc raises on purpose. Each message is one plain line for the user.
+
+An error made with ``.of(code, **params)`` is worded from the message catalogue, so a front end
+can show it in the user's language (``worded(lang)``); ``str()`` is the English.
+"""
 
 from __future__ import annotations
+
+from typing import Any, Literal, TypeVar
+
+E = TypeVar("E", bound="LeavecalcError")
 
 
 class LeavecalcError(Exception):
     """Base class: bad input, a broken policy or holiday file, or a date nothing covers."""
+
+    code: str | None = None
+    params: dict[str, Any] = {}
+
+    @classmethod
+    def of(cls: type[E], code: str, **params: Any) -> E:
+        from .messages import text
+
+        error = cls(text(code, "en", **params))
+        error.code, error.params = code, params
+        return error
+
+    def worded(self, lang: Literal["zh", "en"]) -> str:
+        if self.code is None:
+            return str(self)
+        from .messages import text
+
+        return text(self.code, lang, **self.params)
 
 
 class InputError(LeavecalcError, ValueError):

@@ -32,6 +32,7 @@ from .holiday_calendar import (
     statutory_days,
 )
 from .leave import coinciding_note, statutory_law_basis
+from .messages import message
 from .results import Basis, Frozen, Message, NamedDay
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -330,30 +331,9 @@ def holiday_year(calendar: Calendar, year: int) -> HolidayYear:
             )
         )
     if data.estimated:
-        warnings.append(
-            Message(
-                code="arrangement_missing",
-                zh=f"{year}年的放假调休安排尚未公布（或未提供）。已知的只有法定节假日（由法律规定）；"
-                f"工作日按“周一至周五上班、周末和法定节假日休息”估算，没有调休放假和调休上班。"
-                f"用到该年返岗日期的结果均为暂定。国务院通知公布后，可按 docs/holidays.md 写成文件，用 --holidays 提供。",
-                en=f"The holiday arrangement for {year} has not been published or supplied. Only the statutory "
-                f"holidays are known (they follow from the law); working days are estimated as Monday to Friday "
-                f"except statutory holidays, with no arranged rest days or make-up workdays. Every result whose "
-                f"return-to-work date falls in {year} is provisional. Once the State Council's notice is out, write "
-                f"it as a file (docs/holidays.md) and supply it with --holidays.",
-            )
-        )
+        warnings.append(message("warning.arrangement_missing_year", year=year))
     elif year + 1 <= LAST_YEAR and calendar.year_data(year + 1).estimated:
-        warnings.append(
-            Message(
-                code="next_year_missing",
-                zh=f"{year + 1}年的放假调休安排尚未公布：它可能调整{year}年12月{NEXT_NOTICE_FROM_DECEMBER}日至31日"
-                f"（以往的通知曾这样做），这几天的上班安排在该通知公布前是暂定的。",
-                en=f"The arrangement for {year + 1} is not published yet; it may change {year}-12-"
-                f"{NEXT_NOTICE_FROM_DECEMBER} to {year}-12-31 (earlier notices did), so working days then are "
-                f"provisional until it is out.",
-            )
-        )
+        warnings.append(message("warning.next_year_missing", year=year, next=year + 1, december=NEXT_NOTICE_FROM_DECEMBER))
     return HolidayYear(
         year=year,
         source=data.source,

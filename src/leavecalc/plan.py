@@ -33,7 +33,10 @@ from .protection import (
 )
 from .pay import AllowanceResult, Wages, maternity_pay
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
-from .results import Basis, Frozen, LeaveResult, Message
+from .messages import Pair, pair
+from .results import Basis, Frozen, LeaveResult, Message, unique
+
+NONE = Pair("", "")
 
 
 class PlanCase(Case):
@@ -100,42 +103,26 @@ class PlanResult(Frozen):
     notes: list[Message]
 
 
-def _labels(items: list[tuple[str, str]]) -> tuple[str, str]:
-    return "；".join(zh for zh, _ in items), "; ".join(en for _, en in items)
+def _labels(items: list[tuple[str, str]]) -> Pair:
+    return Pair("；".join(zh for zh, _ in items), "; ".join(en for _, en in items))
 
 
-def _unique(messages: list[Message]) -> list[Message]:
-    seen: dict[tuple[str, str], Message] = {}
-    for m in messages:
-        seen.setdefault((m.code, m.zh), m)
-    return list(seen.values())
+def _line(item: str, who: Who, label: Pair, start: date | None, end: date | None, detail: Pair, basis: list[Basis]) -> PlanLine:
+    return PlanLine(
+        item=item, who=who, label=label.zh, label_en=label.en, start=start, end=end, detail=detail.zh, detail_en=detail.en, basis=basis
+    )
 
 
 def allowance_line(pay: AllowanceResult) -> PlanLine:
     """The money during maternity leave: who pays how much, for how many days."""
-    if pay.insured:
-        zh = f"生育津贴 {pay.amount} 元（生育保险基金支付，{pay.days}天）"
-        en = f"maternity allowance {pay.amount} yuan (paid by the maternity fund, {pay.days} days)"
-    else:
-        zh = f"未参加生育保险：单位按产假前工资支付 {pay.amount} 元（{pay.days}天）"
-        en = f"not insured: the employer pays her pre-leave wage, {pay.amount} yuan ({pay.days} days)"
+    code = "plan.detail.allowance" if pay.insured else "plan.detail.allowance_uninsured"
+    parts = [pair(code, amount=pay.amount, days=pay.days)]
     if pay.employer_top_up:
-        zh += f"；单位补差 {pay.employer_top_up} 元"
-        en += f"; employer top-up {pay.employer_top_up} yuan"
+        parts.append(pair("plan.detail.top_up", amount=pay.employer_top_up))
     if pay.normal_wage_days:
-        zh += f"；另{pay.normal_wage_days}天由单位按正常工资支付"
-        en += f"; {pay.normal_wage_days} more days paid by the employer as normal wages"
-    return PlanLine(
-        item="allowance",
-        who="mother",
-        label="产假期间的工资待遇",
-        label_en="pay during maternity leave",
-        start=pay.leave_start,
-        end=pay.leave_end,
-        detail=zh,
-        detail_en=en,
-        basis=pay.basis,
-    )
+        parts.append(pair("plan.detail.normal_wage_days", days=pay.normal_wage_days))
+    detail = Pair("；".join(p.zh for p in parts), "; ".join(p.en for p in parts))
+    return _line("allowance", "mother", pair("plan.label.allowance"), pay.leave_start, pay.leave_end, detail, pay.basis)
 
 
 def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
@@ -169,161 +156,145 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
 
     before_birth = min(mat.start, case.birth) - timedelta(days=1)
     lines: list[PlanLine] = []
-    zh, en = _labels([(p.label, p.label_en) for p in preg.protections])
-    when = f"怀孕满{preg.from_months}个月（孕{preg.from_weeks}周）起"
-    when_en = f"from {preg.from_months} months ({preg.from_weeks} weeks) of pregnancy"
+    months, weeks = preg.from_months, preg.from_weeks
     if preg.start is None:
-        when += "（提供预产期或受孕日可算出日期）"
-        when_en += " (give the due date or the conception date for the date)"
+        when = pair("plan.detail.late_pregnancy_no_date", months=months, weeks=weeks)
     elif preg.start > before_birth:
         # The leave (or the birth) came first: the line stays, saying why it has no dates.
-        when += f"；按所给日期孕{preg.from_weeks}周在 {preg.start}，其时已开始休产假或已生育，此项未开始"
-        when_en += (
-            f"; by the dates given week {preg.from_weeks} is {preg.start}, after maternity leave began or the "
-            f"birth, so this never started"
-        )
+        when = pair("plan.detail.late_pregnancy_never", months=months, weeks=weeks, start=preg.start)
+    else:
+        when = pair("plan.detail.late_pregnancy", months=months, weeks=weeks)
     started = preg.start is not None and preg.start <= before_birth
     lines.append(
-        PlanLine(
-            item="pregnancy_protection",
-            who="mother",
-            label="孕晚期保护",
-            label_en="late-pregnancy protection",
+        _line(
+            "pregnancy_protection",
+            "mother",
+            pair("plan.label.late_pregnancy"),
             # None when unknown, or when the leave or the birth came before that month of pregnancy.
-            start=preg.start if started else None,
-            end=before_birth if started else None,
-            detail=f"{when}：{zh}",
-            detail_en=f"{when_en}: {en}",
-            basis=preg.basis + [b for p in preg.protections for b in p.basis],
+            preg.start if started else None,
+            before_birth if started else None,
+            pair("plan.detail.protections", when=when, protections=_labels([(p.label, p.label_en) for p in preg.protections])),
+            preg.basis + [b for p in preg.protections for b in p.basis],
         )
     )
     if preg.whole_pregnancy:
-        zh, en = _labels([(p.label, p.label_en) for p in preg.whole_pregnancy])
         lines.append(
-            PlanLine(
-                item="pregnancy",
-                who="mother",
-                label="孕期保护",
-                label_en="pregnancy protection",
-                start=conceived,
-                end=before_birth if conceived is not None else None,
-                detail=f"整个孕期：{zh}",
-                detail_en=f"the whole pregnancy: {en}",
-                basis=[b for p in preg.whole_pregnancy for b in p.basis],
+            _line(
+                "pregnancy",
+                "mother",
+                pair("plan.label.pregnancy"),
+                conceived,
+                before_birth if conceived is not None else None,
+                pair("plan.detail.whole_pregnancy", protections=_labels([(p.label, p.label_en) for p in preg.whole_pregnancy])),
+                [b for p in preg.whole_pregnancy for b in p.basis],
             )
         )
+    provisional = pair("plan.detail.provisional")
     lines.append(
-        PlanLine(
-            item="maternity",
-            who="mother",
-            label="产假",
-            label_en="maternity leave",
-            start=mat.start,
-            end=mat.end,
-            detail=f"{mat.total_days}天（" + "，".join(f"{s.label}{s.days}天" for s in mat.segments)
-            + f"），{mat.return_to_work} 返岗" + ("（暂定）" if mat.provisional else ""),
-            detail_en=f"{mat.total_days} days (" + ", ".join(f"{s.label_en} {s.days}" for s in mat.segments)
-            + f"), back at work {mat.return_to_work}" + (" (provisional)" if mat.provisional else ""),
-            basis=[b for s in mat.segments for b in s.basis],
+        _line(
+            "maternity",
+            "mother",
+            pair("plan.label.maternity"),
+            mat.start,
+            mat.end,
+            pair(
+                "plan.detail.maternity",
+                days=mat.total_days,
+                segments=Pair("，".join(f"{s.label}{s.days}天" for s in mat.segments), ", ".join(f"{s.label_en} {s.days}" for s in mat.segments)),
+                back=mat.return_to_work,
+                provisional=provisional if mat.provisional else NONE,
+            ),
+            [b for s in mat.segments for b in s.basis],
         )
     )
     lines.append(
-        PlanLine(
-            item="paternity",
-            who="father",
-            label=policy.paternity.label,
-            label_en=policy.paternity.label_en,
-            start=pat.start,
-            end=pat.end,
-            detail=f"{pat.total_days}天，须在女方产假期间休，{pat.return_to_work} 返岗" + ("（暂定）" if pat.provisional else ""),
-            detail_en=f"{pat.total_days} days, during the mother's maternity leave, back at work {pat.return_to_work}"
-            + (" (provisional)" if pat.provisional else ""),
-            basis=[b for s in pat.segments for b in s.basis],
+        _line(
+            "paternity",
+            "father",
+            Pair(policy.paternity.label, policy.paternity.label_en),
+            pat.start,
+            pat.end,
+            pair("plan.detail.paternity", days=pat.total_days, back=pat.return_to_work, provisional=provisional if pat.provisional else NONE),
+            [b for s in pat.segments for b in s.basis],
         )
     )
-    zh, en = _labels([(p.label, p.label_en) for p in nur.protections])
     lines.append(
-        PlanLine(
-            item="lactation",
-            who="mother",
-            label="哺乳期",
-            label_en="nursing period",
-            start=nur.start,
-            end=nur.end,
-            detail=f"每个工作日哺乳时间{nur.hours_per_day}小时（{nur.babies}个婴儿）；{zh}",
-            detail_en=f"{nur.hours_per_day} hour(s) of nursing time each working day ({nur.babies} "
-            f"{'baby' if nur.babies == 1 else 'babies'}); {en}",
-            basis=nur.basis + [b for p in nur.protections for b in p.basis],
+        _line(
+            "lactation",
+            "mother",
+            pair("plan.label.lactation"),
+            nur.start,
+            nur.end,
+            pair(
+                "plan.detail.lactation",
+                hours=nur.hours_per_day,
+                babies=nur.babies,
+                baby=Pair("", "baby" if nur.babies == 1 else "babies"),
+                protections=_labels([(p.label, p.label_en) for p in nur.protections]),
+            ),
+            nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
     for i, y in enumerate(par.years, 1):
         lines.append(
-            PlanLine(
-                item=f"parenting_{i}",
-                who="each_parent",
-                label=f"{policy.parenting.label}（第{i}年）",
-                label_en=f"{policy.parenting.label_en} (year {i})",
-                start=y.from_,
-                end=y.to,
-                detail=f"父母每人{y.days}天，在此期间休，不结转",
-                detail_en=f"{y.days} days for each parent, to be taken in this period, no carry-over",
-                basis=par.basis,
+            _line(
+                f"parenting_{i}",
+                "each_parent",
+                pair("plan.label.parenting_year", label=Pair(policy.parenting.label, policy.parenting.label_en), year=i),
+                y.from_,
+                y.to,
+                pair("plan.detail.parenting_year", days=y.days),
+                par.basis,
             )
         )
+    barred = Pair("；".join(d.ground for d in prot.dismissals if d.barred), "; ".join(d.ground_en for d in prot.dismissals if d.barred))
+    allowed = Pair("；".join(d.ground for d in prot.dismissals if not d.barred), "; ".join(d.ground_en for d in prot.dismissals if not d.barred))
     lines.append(
-        PlanLine(
-            item="protected_period",
-            who="mother",
-            label="三期保护（孕期、产期、哺乳期）",
-            label_en="protected period (pregnancy, maternity leave, nursing)",
-            start=prot.pregnancy_start,
-            end=prot.end,
-            detail="不得：" + "；".join(d.ground for d in prot.dismissals if d.barred)
-            + "。仍可：" + "；".join(d.ground for d in prot.dismissals if not d.barred)
-            + ("。（孕期起始日未知）" if prot.pregnancy_start is None else "。"),
-            detail_en="barred: " + "; ".join(d.ground_en for d in prot.dismissals if d.barred)
-            + ". Still possible: " + "; ".join(d.ground_en for d in prot.dismissals if not d.barred)
-            + (". (Start of pregnancy unknown.)" if prot.pregnancy_start is None else "."),
-            basis=prot.basis + [b for d in prot.dismissals for b in d.basis],
+        _line(
+            "protected_period",
+            "mother",
+            pair("plan.label.protected_period"),
+            prot.pregnancy_start,
+            prot.end,
+            pair(
+                "plan.detail.protected_period",
+                barred=barred,
+                allowed=allowed,
+                unknown=pair("plan.detail.pregnancy_start_unknown") if prot.pregnancy_start is None else NONE,
+            ),
+            prot.basis + [b for d in prot.dismissals for b in d.basis],
         )
     )
     if prot.contract_end is not None:
         if prot.contract_inside:
-            detail = f"劳动合同 {prot.contract_end} 到期，在三期内：续延至 {prot.contract_runs_to} 三期结束时终止"
-            detail_en = f"The contract expires on {prot.contract_end}, inside the protected period: it runs on to {prot.contract_runs_to}"
+            detail = pair("plan.detail.contract_runs_on", end=prot.contract_end, runs_to=prot.contract_runs_to)
         else:
-            detail = f"劳动合同 {prot.contract_end} 到期，不在三期内，按期终止"
-            detail_en = f"The contract expires on {prot.contract_end}, outside the protected period: it ends then"
+            before = NONE
             if prot.pregnancy_start is None and prot.contract_end < case.birth:
                 weeks = policy.protection.pregnancy.longest_weeks.value
-                earliest = earliest_pregnancy_start(policy, case.birth)
-                detail += f"（早于出生前{weeks}周即 {earliest}，其时不可能已怀孕）"
-                detail_en += f" (before {earliest}, {weeks} weeks before the birth: she cannot have been pregnant yet)"
+                before = pair("plan.detail.before_any_pregnancy", weeks=weeks, earliest=earliest_pregnancy_start(policy, case.birth))
+            detail = pair("plan.detail.contract_ends", end=prot.contract_end, before=before)
         lines.append(
-            PlanLine(
-                item="contract",
-                who="mother",
-                label="劳动合同到期",
-                label_en="contract expiry",
-                start=prot.contract_end,
-                end=prot.contract_runs_to,
-                detail=detail,
-                detail_en=detail_en,
-                basis=[b for b in prot.basis if b.item == "contract_runs_on"],
+            _line(
+                "contract",
+                "mother",
+                pair("plan.label.contract"),
+                prot.contract_end,
+                prot.contract_runs_to,
+                detail,
+                [b for b in prot.basis if b.item == "contract_runs_on"],
             )
         )
     if arb is not None:
         lines.append(
-            PlanLine(
-                item="arbitration",
-                who="mother",
-                label="劳动仲裁时效",
-                label_en="arbitration time limit",
-                start=arb.known,
-                end=arb.last_day,
-                detail=f"自知道权利被侵害之日起{arb.years}年，最后一天 {arb.last_day}",
-                detail_en=f"{arb.years} year(s) from when she knew, last day {arb.last_day}",
-                basis=arb.basis,
+            _line(
+                "arbitration",
+                "mother",
+                pair("plan.label.arbitration"),
+                arb.known,
+                arb.last_day,
+                pair("plan.detail.arbitration", years=arb.years, last_day=arb.last_day),
+                arb.basis,
             )
         )
     if pay is not None:
@@ -333,8 +304,8 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     parts: list[LeaveResult | ParentingResult | ProtectedPeriod | Arbitration | AllowanceResult | None] = [
         mat, pat, par, prot, arb, pay
     ]
-    warnings = _unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
-    notes = _unique(
+    warnings = unique(pregnancy_date_warnings(policy, dates, case.birth) + [w for p in parts if p is not None for w in p.warnings])
+    notes = unique(
         [*preg.notes, *mat.notes, *pat.notes, *par.notes, *nur.notes, *prot.notes, *(arb.notes if arb else []),
          *(pay.notes if pay else [])]
     )

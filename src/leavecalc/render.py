@@ -30,7 +30,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "difficult_delivery": ("难产的范围", "what counts as a difficult birth"),
     "counting:calendar": ("计算方式：自然日连续计算", "counting: consecutive calendar days"),
     "counting:skip_statutory": ("计算方式：法定节假日不计入", "counting: statutory holidays not counted"),
-    "statutory_holidays": ("法定节假日（全年天数）", "statutory holidays (days a year)"),
+    "statutory_holidays": ("全年法定节假日天数（这些日子不计入假期；不是本次不计入的天数）", "statutory holidays a year (days that are not counted; not the days skipped here)"),
     "tier": ("流产假天数", "miscarriage leave"),
     "weeks_per_month": ("孕周换算（每月周数）", "weeks per month of pregnancy"),
     "text": ("原文", "text"),
@@ -91,10 +91,35 @@ def messages(title: str, items: list[Message], lang: Lang) -> list[str]:
     return [f"{title}:", *(f"  - {getattr(m, lang)}" for m in items)]
 
 
+def policy_tag(policy: str, lang: Lang) -> str:
+    """" · Policy nanjing_2025" in English; Chinese text names no policy id (the JSON does)."""
+    return "" if lang == "zh" else f" · {t('policy', lang)} {policy}"
+
+
+def source_name(source: str) -> str:
+    """A holiday data source as shown: a file is named, not given by its path."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def segment_lines(r: LeaveResult, lang: Lang) -> list[str]:
+    """Each segment with its days, dates and counting; the holidays not counted; the data used."""
+    days = t("days", lang)
+    out = []
+    for i, s in enumerate(r.segments, 1):
+        label = s.label if lang == "zh" else s.label_en
+        out.append(f"{i}. {label}  {s.days}{days}  {s.start} {t('to', lang)} {s.end}  ({t(s.counting, lang)})")
+    if r.skipped_holidays:
+        names = ", ".join(f"{h.date} {h.name if lang == 'zh' else h.name_en}" for h in r.skipped_holidays)
+        out.append(f"{t('skipped', lang)}: {names}")
+    data = ", ".join(f"{d.year}: {source_name(d.source)}" for d in r.holiday_data)
+    out.append(f"{t('holiday_data', lang)}: {data}")
+    return out
+
+
 def leave_text(r: LeaveResult, lang: Lang, heading: str = "") -> str:
     """A readable account of a leave: each segment with its days, dates and articles."""
     days = t("days", lang)
-    out = [f"{t(r.kind, lang)} · {t('policy', lang)} {r.policy}" + (f" · {heading}" if heading else ""), ""]
+    out = [f"{t(r.kind, lang)}{policy_tag(r.policy, lang)}" + (f" · {heading}" if heading else ""), ""]
     for i, s in enumerate(r.segments, 1):
         label = s.label if lang == "zh" else s.label_en
         out.append(f"{i}. {label}  {s.days}{days}  {s.start} {t('to', lang)} {s.end}  ({t(s.counting, lang)})")
@@ -103,11 +128,7 @@ def leave_text(r: LeaveResult, lang: Lang, heading: str = "") -> str:
     out.append(f"{t('total', lang)}: {r.total_days}{days}  ({r.start} {t('to', lang)} {r.end})")
     out.append(f"{t('end', lang)}: {day(r.end, lang)}")
     out.append(f"{t('return', lang)}: {day(r.return_to_work, lang)}{t('provisional', lang) if r.provisional else ''}")
-    if r.skipped_holidays:
-        names = ", ".join(f"{h.date} {h.name if lang == 'zh' else h.name_en}" for h in r.skipped_holidays)
-        out.append(f"{t('skipped', lang)}: {names}")
-    data = ", ".join(f"{d.year}: {d.source}" for d in r.holiday_data)
-    out.append(f"{t('holiday_data', lang)}: {data}")
+    out += segment_lines(r, lang)[len(r.segments):]
     out += messages(t("warnings", lang), r.warnings, lang)
     out += messages(t("notes", lang), r.notes, lang)
     return "\n".join(out)
@@ -244,7 +265,7 @@ def birth_heading(birth: date, delivery: str, babies: int, lang: Lang) -> str:
 
 def plan_text(r: PlanResult, lang: Lang) -> str:
     """The timeline of both parents, a line per entitlement with its dates and articles."""
-    out = [f"{t('plan', lang)} · {t('policy', lang)} {r.policy} · {birth_heading(r.birth, r.delivery, r.babies, lang)}", ""]
+    out = [f"{t('plan', lang)}{policy_tag(r.policy, lang)} · {birth_heading(r.birth, r.delivery, r.babies, lang)}", ""]
     for line in r.lines:
         label = line.label if lang == "zh" else line.label_en
         out.append(f"[{t(line.who, lang)}] {label}  {_span(line.start, line.end, lang)}")
@@ -258,20 +279,23 @@ def plan_text(r: PlanResult, lang: Lang) -> str:
 
 def parenting_text(r: ParentingResult, lang: Lang) -> str:
     """Each parent's parenting-leave years, and the block taken from --start if asked."""
+    out = [f"{t('parenting', lang)}{t('each', lang)}{policy_tag(r.policy, lang)} · {r.birth}", "", *parenting_lines(r, lang)]
+    out += messages(t("warnings", lang), r.warnings, lang)
+    out += messages(t("notes", lang), r.notes, lang)
+    return "\n".join(out)
+
+
+def parenting_lines(r: ParentingResult, lang: Lang) -> list[str]:
+    """The years with their days, any overlap with other children, and the block's segments."""
     days = t("days", lang)
-    out = [f"{t('parenting', lang)}{t('each', lang)} · {t('policy', lang)} {r.policy} · {r.birth}", ""]
-    for i, y in enumerate(r.years, 1):
-        out.append(f"{i}. {y.from_} {t('to', lang)} {y.to}  {y.days}{days}")
+    out = [f"{i}. {y.from_} {t('to', lang)} {y.to}  {y.days}{days}" for i, y in enumerate(r.years, 1)]
     out.append(f"{t('total', lang)}: {r.total_days}{days}")
-    out += [f"     {basis_line(b, lang)}" for b in r.basis]
     if r.shared_with_other_children:
         spans = ", ".join(f"{p.from_} {t('to', lang)} {p.to}" for p in r.shared_with_other_children)
         out.append(f"{t('shared', lang)}: {spans}")
     if r.block is not None:
-        out += ["", f"{t('block', lang)}:", leave_text(r.block, lang)]
-    out += messages(t("warnings", lang), r.warnings, lang)
-    out += messages(t("notes", lang), r.notes, lang)
-    return "\n".join(out)
+        out += [f"{t('block', lang)}:", *segment_lines(r.block, lang)]
+    return out
 
 
 def family_policy_lines(p: Policy, cite: Callable[[list[str]], str]) -> list[str]:
@@ -316,12 +340,12 @@ LABELS.update(
         "uninsured": ("未参保：单位支付产假前工资", "not insured: the employer pays her pre-leave wage"),
         "fund_parts": ("基金支付的天数", "days the fund pays for"),
         "fund_day_order": ("同段内天数的先后", "order of days within a stretch"),
-        "rest_floor": ("保胎休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
+        "rest_floor": ("孕期休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
         "minimum_wage": ("最低工资标准", "minimum wage"),
         "part_month": ("不足整月的折算", "part-month proration"),
         "minimum_wage_checked": ("最低工资标准表核对日期", "minimum-wage table last checked"),
         "eligibility": ("享受生育津贴的条件（假定符合）", "who qualifies for the allowance (assumed)"),
-        "pregnancy_rest": ("保胎休息工资", "Pregnancy rest pay"),
+        "pregnancy_rest": ("孕期休息工资", "Pregnancy rest pay"),
         "pay:allowance": ("生育津贴（基金支付）", "allowance (paid by the fund)"),
         "pay:pre_leave_wage": ("产假前工资（单位支付）", "pre-leave wage (paid by the employer)"),
         "pay:normal_wage": ("正常工资（单位支付）", "normal wage (paid by the employer)"),
@@ -332,15 +356,46 @@ LABELS.update(
 PLAIN_NUMBERS |= {"allowance_divisor", "own_wage_divisor", "rest_floor"}
 
 
+def rest_lines(r: RestPayResult, lang: Lang) -> list[str]:
+    """The agreed pay against the floor, month by month, and the total owed."""
+    zh = lang == "zh"
+    out = []
+    out.append(
+        f"约定月工资 {r.pay}；下限为当月最低工资标准的 {r.floor_percent}%" if zh
+        else f"Agreed monthly pay {r.pay}; the floor is {r.floor_percent}% of the month's minimum wage"
+    )
+    for m in r.months:
+        out.append(
+            f"  {m.month}  {m.days}/{m.days_in_month}天  最低工资 {m.minimum_wage}  下限 {m.floor}  约定 {m.paid}  差额 {m.shortfall}"
+            if zh
+            else f"  {m.month}  {m.days}/{m.days_in_month} days  minimum wage {m.minimum_wage}  floor {m.floor}  "
+            f"agreed {m.paid}  shortfall {m.shortfall}"
+        )
+    out.append(
+        f"{t('total', lang)}: 下限 {r.floor_total}  约定 {r.paid_total}  单位应补足 {r.shortfall_total}" if zh
+        else f"{t('total', lang)}: floor {r.floor_total}  agreed {r.paid_total}  the employer owes {r.shortfall_total}"
+    )
+    return out
+
+
 def _basis_block(items: list[Basis], lang: Lang) -> list[str]:
     return [f"{t('basis', lang)}:", *(f"  {basis_line(b, lang)}" for b in items)]
 
 
 def allowance_text(r: AllowanceResult, lang: Lang) -> str:
     """The allowance, who pays what, and the monthly split."""
+    out = [f"{t('allowance', lang)}{policy_tag(r.policy, lang)}", "", *allowance_lines(r, lang)]
+    out += _basis_block(r.basis, lang)
+    out += messages(t("warnings", lang), r.warnings, lang)
+    out += messages(t("notes", lang), r.notes, lang)
+    return "\n".join(out)
+
+
+def allowance_lines(r: AllowanceResult, lang: Lang) -> list[str]:
+    """The sum behind the allowance, who pays which part, and the months."""
     zh = lang == "zh"
     days = t("days", lang)
-    out = [f"{t('allowance', lang)} · {t('policy', lang)} {r.policy}", ""]
+    out = []
     if r.insured:
         assert r.avg_wage is not None
         out.append(
@@ -375,31 +430,12 @@ def allowance_text(r: AllowanceResult, lang: Lang) -> str:
                 if zh
                 else f"  {m.month}  days {m.days}  amount {m.amount}  top-up {m.employer_top_up}  normal-wage days {m.normal_wage_days}"
             )
-    out += _basis_block(r.basis, lang)
-    out += messages(t("warnings", lang), r.warnings, lang)
-    out += messages(t("notes", lang), r.notes, lang)
-    return "\n".join(out)
+    return out
 
 
 def rest_text(r: RestPayResult, lang: Lang) -> str:
     """The pregnancy-rest floor and shortfall, month by month."""
-    zh = lang == "zh"
-    out = [f"{t('pregnancy_rest', lang)} · {t('policy', lang)} {r.policy} · {r.start} {t('to', lang)} {r.end}", ""]
-    out.append(
-        f"约定月工资 {r.pay}；下限为当月最低工资标准的 {r.floor_percent}%" if zh
-        else f"Agreed monthly pay {r.pay}; the floor is {r.floor_percent}% of the month's minimum wage"
-    )
-    for m in r.months:
-        out.append(
-            f"  {m.month}  {m.days}/{m.days_in_month}天  最低工资 {m.minimum_wage}  下限 {m.floor}  约定 {m.paid}  差额 {m.shortfall}"
-            if zh
-            else f"  {m.month}  {m.days}/{m.days_in_month} days  minimum wage {m.minimum_wage}  floor {m.floor}  "
-            f"agreed {m.paid}  shortfall {m.shortfall}"
-        )
-    out.append(
-        f"{t('total', lang)}: 下限 {r.floor_total}  约定 {r.paid_total}  单位应补足 {r.shortfall_total}" if zh
-        else f"{t('total', lang)}: floor {r.floor_total}  agreed {r.paid_total}  the employer owes {r.shortfall_total}"
-    )
+    out = [f"{t('pregnancy_rest', lang)}{policy_tag(r.policy, lang)} · {r.start} {t('to', lang)} {r.end}", "", *rest_lines(r, lang)]
     out += _basis_block(r.basis, lang)
     out += messages(t("warnings", lang), r.warnings, lang)
     out += messages(t("notes", lang), r.notes, lang)

@@ -60,6 +60,14 @@ class Message(Frozen):
     en: str
 
 
+def unique(messages: list[Message]) -> list[Message]:
+    """Each message once (the same code and wording), in first-seen order."""
+    seen: dict[tuple[str, str], Message] = {}
+    for m in messages:
+        seen.setdefault((m.code, m.zh), m)
+    return list(seen.values())
+
+
 class NamedDay(Frozen):
     date: date
     name: str
