@@ -192,6 +192,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if not parsed.errors:
             try:
                 result = compute(ctx, q.kind, parsed.values)
+                result.answer  # worked out here, so its errors are shown on the form  # noqa: B018
             except FieldError as e:
                 parsed.errors.append(e)
             except LeavecalcError as e:
@@ -230,15 +231,14 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if parsed.errors:
             return errors_json(400, parsed.errors)
         try:
-            result = compute(ctx, kind, parsed.values)
+            body = render.to_json(compute(ctx, kind, parsed.values).json_model())
         except FieldError as e:
             return errors_json(400, [e])
         except InputError as e:  # the case as given cannot be computed: bad input
             return api_error(400, None, e.worded("en"), e.worded("zh"))
         except LeavecalcError as e:  # no policy in force on the date, a date past the calendar...
             return api_error(422, None, e.worded("en"), e.worded("zh"))
-        return Response(render.to_json(result.json_model()) + "
-", media_type="application/json")
+        return Response(body + "\n", media_type="application/json")
 
     async def jurisdictions(request: Request) -> Response:
         names = place_names(ctx)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, partial
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
@@ -26,13 +27,18 @@ class Context:
     calendar: Calendar
 
 
-@dataclass(frozen=True)
 class Outcome:
     """The engine's result (None for questions that have none) and the answer (None for the
-    timeline and the holiday list, which the CLI prints as they are)."""
+    timeline and the holiday list, which the CLI prints as they are). The answer is worked out
+    only when asked for: the API sends the result alone, and the answer costs more than it."""
 
-    result: BaseModel | None
-    answer: Answer | None
+    def __init__(self, result: BaseModel | None, answer: Callable[[], Answer] | None) -> None:
+        self.result = result
+        self._answer = answer
+
+    @cached_property
+    def answer(self) -> Answer | None:
+        return self._answer() if self._answer is not None else None
 
     def json_model(self) -> BaseModel:
         """What the CLI's ``--json`` prints: the result, else the answer."""
@@ -109,7 +115,7 @@ def maternity(ctx: Context, v: dict[str, Any]) -> Outcome:
     pol = policy_for(ctx, v, case.birth)
     result = maternity_leave(pol, case, ctx.calendar)
     due = case.birth if v["due"] else None
-    return Outcome(result, leave_answer(pol, result, **claims(v), due=due, asked_start=case.start))
+    return Outcome(result, partial(leave_answer, pol, result, **claims(v), due=due, asked_start=case.start))
 
 
 def miscarriage(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -119,7 +125,7 @@ def miscarriage(ctx: Context, v: dict[str, Any]) -> Outcome:
     case = make(MiscarriageCase, date=v["date"], weeks=v["weeks"], months=v["months"])
     pol = policy_for(ctx, v, case.date)
     result = miscarriage_leave(pol, case, ctx.calendar)
-    return Outcome(result, leave_answer(pol, result))
+    return Outcome(result, partial(leave_answer, pol, result))
 
 
 def paternity(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -129,7 +135,7 @@ def paternity(ctx: Context, v: dict[str, Any]) -> Outcome:
     case = birth_case(PaternityCase, v, mother_start=v["mother_start"], mother_end=v["mother_end"])
     pol = policy_for(ctx, v, case.birth)
     result = paternity_leave(pol, case, ctx.calendar)
-    return Outcome(result, leave_answer(pol, result, **claims(v)))
+    return Outcome(result, partial(leave_answer, pol, result, **claims(v)))
 
 
 def parenting(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -143,7 +149,7 @@ def parenting(ctx: Context, v: dict[str, Any]) -> Outcome:
     pol = policy_for(ctx, v, case.birth)
     result = parenting_leave(pol, case, ctx.calendar)
     # "This year" is the year of the child's age today falls in (a front end may read the clock).
-    return Outcome(result, parenting_answer(pol, result, v.get("on") or date.today(), **claims(v)))
+    return Outcome(result, partial(parenting_answer, pol, result, v.get("on") or date.today(), **claims(v)))
 
 
 def allowance(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -157,7 +163,7 @@ def allowance(ctx: Context, v: dict[str, Any]) -> Outcome:
     case = birth_case(MaternityCase, v)
     pol = policy_for(ctx, v, case.birth)
     result = maternity_pay(pol, case, ctx.calendar, w)
-    return Outcome(result, allowance_answer(pol, result))
+    return Outcome(result, partial(allowance_answer, pol, result))
 
 
 def pregnancy_rest(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -168,7 +174,7 @@ def pregnancy_rest(ctx: Context, v: dict[str, Any]) -> Outcome:
     pol = policy_for(ctx, v, case.start)
     # All policies: when the chosen one has no floor, the error can say from when one applies.
     result = pregnancy_rest_pay(pol, case, ctx.registry.policies)
-    return Outcome(result, rest_answer(pol, result))
+    return Outcome(result, partial(rest_answer, pol, result))
 
 
 def plan(ctx: Context, v: dict[str, Any]) -> Outcome:
@@ -193,34 +199,34 @@ def contract(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import contract_answer
 
     p = pregnancy(v)
-    return Outcome(None, contract_answer(policy_for(ctx, v, p.day), p, v["end"], ctx.calendar))
+    return Outcome(None, partial(contract_answer, policy_for(ctx, v, p.day), p, v["end"], ctx.calendar))
 
 
 def dismissal(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import dismissal_answer
 
     p = pregnancy(v)
-    return Outcome(None, dismissal_answer(policy_for(ctx, v, p.day), p, v["date"], ctx.calendar, v.get("reason")))
+    return Outcome(None, partial(dismissal_answer, policy_for(ctx, v, p.day), p, v["date"], ctx.calendar, v.get("reason")))
 
 
 def arbitration(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import arbitration_answer
 
-    return Outcome(None, arbitration_answer(policy_for(ctx, v, v["known"]), v["known"], ctx.calendar))
+    return Outcome(None, partial(arbitration_answer, policy_for(ctx, v, v["known"]), v["known"], ctx.calendar))
 
 
 def overtime(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import overtime_answer
 
     p = pregnancy(v)
-    return Outcome(None, overtime_answer(policy_for(ctx, v, p.day), p))
+    return Outcome(None, partial(overtime_answer, policy_for(ctx, v, p.day), p))
 
 
 def lactation(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import lactation_answer
 
     p = pregnancy(v)
-    return Outcome(None, lactation_answer(policy_for(ctx, v, p.day), p.day, p.babies))
+    return Outcome(None, partial(lactation_answer, policy_for(ctx, v, p.day), p.day, p.babies))
 
 
 COMPUTE: dict[str, Callable[[Context, dict[str, Any]], Outcome]] = {
