@@ -23,6 +23,9 @@ def serve(
     import logging
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    typer.echo(f"leavecalc: desk on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    from ..cli import ui_lang
+    from ..messages import text
+
+    typer.echo(text("cli.serve.listening", ui_lang(), url=f"http://{host}:{port}/"), err=True)
     # access_log off: uvicorn's lines carry query strings; the app logs its own, without them.
     uvicorn.run(create_app(), host=host, port=port, access_log=False, server_header=False, log_level="warning")
