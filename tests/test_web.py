@@ -28,6 +28,7 @@ from leavecalc.web.questions import QUESTIONS
 
 # A valid form for every question (dates in several of the accepted forms).
 GOOD = {
+    "contract": {"end": "2026-01-31", "birth": "2025-06-01"},
     "maternity": {"birth": "2025-03-10"},
     "hr-check": {"birth": "2025/3/10", "claimed_days": "128"},
     "miscarriage": {"date": "2025年5月1日", "weeks": "10"},
@@ -35,8 +36,8 @@ GOOD = {
     "parenting": {"birth": "2025-03-10"},
     "allowance": {"birth": "2025-03-10", "avg_wage": "10000", "own_wage": "12000"},
     "pregnancy-rest": {"from": "2025-06-01", "to": "2025-08-31", "pay": "1500"},
-    "dismissal": {"birth": "2025-03-10", "contract_end": "2025-06-30", "dismissed": "2025-05-01"},
-    "overtime": {"due": "2026-01-15"},
+    "dismissal": {"birth": "2025-03-10", "date": "2025-05-01"},
+    "overtime": {"due": "2026-03-01"},
     "lactation": {"birth": "2025-03-10", "babies": "2"},
     "arbitration": {"known": "2025-05-01"},
     "timeline": {"birth": "2025-03-10", "due": "2025-03-12"},
@@ -61,7 +62,7 @@ def summary(html: str) -> str:
 
 
 def test_every_question_is_listed_and_has_a_form_in_both_languages(client: TestClient) -> None:
-    assert len(QUESTIONS) == len(GOOD) == 12
+    assert len(QUESTIONS) == len(GOOD) == 13
     for prefix in ("", "/en"):
         index = client.get(prefix + "/")
         assert index.status_code == 200
@@ -92,7 +93,7 @@ def test_maternity_answer_is_158_days_back_on_15_august(client: TestClient) -> N
     # fall in 06-16..08-14 (15 + 31 + 14 = 60). 98 + 60 = 158; 08-15 is a Friday, a workday.
     html = client.post("/q/maternity", data={"birth": "2025-03-10"}).text
     assert "产假共158天" in verdict(html)
-    assert "2025-08-15（星期五）" in verdict(html)
+    assert "2025-08-15返岗上班" in verdict(html)
 
 
 def test_employer_figure_short_by_30_days(client: TestClient) -> None:
@@ -110,13 +111,13 @@ def test_employer_figure_needs_a_figure(client: TestClient) -> None:
     assert 'id="e-claimed_days"' in r.text
 
 
-@pytest.mark.parametrize("typed", ["2025-03-10", "2025/3/10", "2025-3-10", "2025.3.10", "2025年3月10日", "20250310", "２０２５-０３-１０", " 2025年3月10号 "])
+@pytest.mark.parametrize("typed", ["2025-03-10", "2025/3/10", "2025-3-10", "2025年3月10日", "2025年3月10", "20250310", "２０２５-０３-１０", " 2025年3月10日 "])
 def test_every_date_form_is_accepted(client: TestClient, typed: str) -> None:
     html = client.post("/q/maternity", data={"birth": typed}).text
     assert "2025-03-10至2025-08-14" in verdict(html)
 
 
-@pytest.mark.parametrize("bad", ["2025-13-01", "2025-02-30", "tomorrow", "3/10/2025", "2025年3月"])
+@pytest.mark.parametrize("bad", ["2025-13-01", "2025-02-30", "tomorrow", "3/10/2025", "2025年3月", "2025.3.10"])
 def test_a_bad_date_reshows_the_form_with_the_field_marked_in_chinese(client: TestClient, bad: str) -> None:
     r = client.post("/q/maternity", data={"birth": bad, "babies": "2"})
     assert r.status_code == 400
@@ -152,7 +153,7 @@ def test_city_is_chosen_from_provinces_and_their_cities(client: TestClient) -> N
 def test_english_answer(client: TestClient) -> None:
     html = client.post("/en/q/maternity", data={"birth": "2025-03-10"}).text
     assert '<html lang="en">' in html
-    assert "Maternity leave: 158 days" in verdict(html)
+    assert "158 days" in verdict(html)
 
 
 def test_timeline_downloads_an_ics(client: TestClient) -> None:

@@ -39,6 +39,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("holidays", {"year": 2026}),
     ("maternity", {"birth": "2025-03-10", "jurisdiction": "苏州"}),  # a city taking its province's law
     ("maternity", {"birth": "2025-03-10", "jurisdiction": "liaoning"}),
+    ("maternity", {"due": "2027-01-15", "claimed_days": 128}),
+    ("maternity", {"birth": "2025-03-10", "delivery": "剖宫产", "claimed_end": "2025-08-14"}),
+    ("contract", {"end": "2026-01-31", "birth": "2025-06-01"}),
+    ("dismissal", {"date": "2025-09-01", "birth": "2025-06-01", "reason": "no_fault"}),
+    ("dismissal", {"date": "2025-09-01", "due": "2026-03-01"}),
+    ("arbitration", {"known": "2025-09-01"}),
+    ("overtime", {"due": "2026-03-01"}),
+    ("lactation", {"birth": "2025-06-01", "babies": 2}),
 ]
 
 
@@ -94,6 +102,9 @@ def test_every_api_kind_is_a_cli_command_in_the_cases() -> None:
         ("pregnancy-rest", {"from": "2025-08-31", "to": "2025-06-01", "pay": "1500"}, None),
         ("parenting", {"birth": "2025-03-10", "other_child": ["2024-13-01"]}, "other_child"),
         ("maternity", {"birth": "2025-03-10", "jurisdiction": "atlantis"}, "jurisdiction"),
+        ("maternity", {"birth": "2025-03-10", "due": "2025-03-12"}, "birth"),  # one of them, not both
+        ("dismissal", {"date": "2025-09-01"}, "birth"),
+        ("dismissal", {"date": "2025-09-01", "birth": "2025-06-01", "reason": "whim"}, "reason"),
     ],
 )
 def test_api_errors_are_json_naming_the_field(client: TestClient, kind: str, body: dict[str, Any], field: str | None) -> None:
@@ -148,8 +159,10 @@ def test_openapi_schema_covers_every_kind(client: TestClient) -> None:
         post = schema["paths"][f"/api/v1/{kind}"]["post"]
         ref = post["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
         assert ref.split("/")[-1] in schema["components"]["schemas"]
-    body = schema["paths"]["/api/v1/maternity"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-    assert body["required"] == ["birth"] and body["properties"]["delivery"]["enum"][0] == "normal"
+    body = schema["paths"]["/api/v1/miscarriage"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["required"] == ["date"] and body["properties"]["weeks"]["type"] == "integer"
+    delivery = schema["paths"]["/api/v1/maternity"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["delivery"]
+    assert delivery["enum"][0] == "normal"
 
 
 def test_healthz(client: TestClient) -> None:

@@ -735,7 +735,7 @@ def plan(
 
 from .web.serve import serve  # noqa: E402  (the web desk; its heavy imports wait until it runs)
 
-app.command("serve")(serve)
+app.command("serve", help="cli.cmd.serve")(serve)
 
 # The longest message shown: one that echoes a 100 KB argument must not print it whole.
 MAX_MESSAGE = 400

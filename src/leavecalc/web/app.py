@@ -27,7 +27,7 @@ from .. import render
 from ..errors import InputError, LeavecalcError
 from ..render import Lang
 from .compute import Context, compute
-from .fields import API_KINDS, DELIVERIES, FieldError, Parsed, api_fields, parse_fields
+from .fields import API_KINDS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
 from .openapi import openapi_schema
 from .questions import BY_SLUG, QUESTIONS, Question
 from .view import answer
@@ -79,7 +79,7 @@ UI = {lang: {k: pair[i] for k, pair in UI_WORDS.items()} for i, lang in enumerat
 def templates() -> Environment:
     env = Environment(loader=PackageLoader("leavecalc.web", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["QUESTIONS"] = QUESTIONS
-    env.globals["CHOICES"] = {c: render.LABELS["delivery:" + c] for c in DELIVERIES}
+    env.globals["CHOICES"] = {**{c: render.LABELS["delivery:" + c] for c in DELIVERIES}, **REASONS}
     env.globals["CONFIDENCE"] = {c: render.LABELS[c] for c in ("text", "secondary", "interpretation")}
     return env
 
@@ -192,10 +192,11 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if not parsed.errors:
             try:
                 result = compute(ctx, q.kind, parsed.values)
+                result.answer  # worked out here, so its errors are shown on the form  # noqa: B018
             except FieldError as e:
                 parsed.errors.append(e)
             except LeavecalcError as e:
-                parsed.errors.append(FieldError(None, f"无法计算：{e}", str(e)))
+                parsed.errors.append(FieldError(None, f"无法计算：{e.worded('zh')}", f"Cannot answer: {e.worded('en')}"))
         return q, raw, parsed, result
 
     async def answer_post(request: Request) -> Response:
@@ -203,7 +204,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if result is None:
             return form_page(request, q, raw, parsed.errors, 400)
         lang = lang_of(request)
-        a = answer(q.kind, result, lang, parsed.values)
+        a = answer(result, lang)
         title = q.zh if lang == "zh" else q.en
         return page(request, "answer.html", q=q, a=a, raw=raw, summary=a.summary(lang, title))
 
@@ -213,7 +214,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         q, raw, parsed, result = await solve(request)
         if result is None or q.kind != "plan":
             return form_page(request, q, raw, parsed.errors, 400)
-        body = plan_ics(result, datetime.now(timezone.utc), lang_of(request))
+        body = plan_ics(result.result, datetime.now(timezone.utc), lang_of(request))
         return Response(body, media_type="text/calendar", headers={"content-disposition": 'attachment; filename="leavecalc.ics"'})
 
     async def api(request: Request) -> Response:
@@ -230,14 +231,14 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if parsed.errors:
             return errors_json(400, parsed.errors)
         try:
-            result = compute(ctx, kind, parsed.values)
+            body = render.to_json(compute(ctx, kind, parsed.values).json_model())
         except FieldError as e:
             return errors_json(400, [e])
         except InputError as e:  # the case as given cannot be computed: bad input
-            return api_error(400, None, str(e), str(e))
+            return api_error(400, None, e.worded("en"), e.worded("zh"))
         except LeavecalcError as e:  # no policy in force on the date, a date past the calendar...
-            return api_error(422, None, str(e), str(e))
-        return Response(render.to_json(result) + "\n", media_type="application/json")
+            return api_error(422, None, e.worded("en"), e.worded("zh"))
+        return Response(body + "\n", media_type="application/json")
 
     async def jurisdictions(request: Request) -> Response:
         names = place_names(ctx)
@@ -296,9 +297,10 @@ def create_app(ctx: Context | None = None) -> Starlette:
 def parse_form(q: Question, raw: dict[str, str]) -> Parsed:
     """A question's form: the kind's fields and the desk's own (the employer's figure)."""
     out = parse_fields(q.fields(), raw)
-    if q.extra and all(out.values.get(f.name) is None for f in q.extra) and not out.errors:
-        first = q.extra[0]
-        out.errors.append(FieldError(first.name, f"请填写“{first.zh}”或“{q.extra[-1].zh}”。", f"Give {first.en} or {q.extra[-1].en}."))
+    out.values = {f.name: None for f in FIELDS[q.kind]} | out.values  # the fields the page leaves out
+    if q.need_one and all(out.values.get(name) is None for name in q.need_one) and not out.errors:
+        first, last = (next(f for f in q.fields() if f.name == n) for n in (q.need_one[0], q.need_one[-1]))
+        out.errors.append(FieldError(first.name, f"请填写“{first.zh}”或“{last.zh}”。", f"Give {first.en} or {last.en}."))
     return out
 
 

@@ -54,11 +54,23 @@ OTHER = F("other_child", "dates", "其他三岁以下子女的出生日期（可
 AVG = F("avg_wage", "money", "单位上年度职工月平均工资（元）", "Employer's previous-year average monthly wage (yuan)")
 OWN = F("own_wage", "money", "本人月工资（元，算单位补差）", "Her monthly wage (yuan, for the top-up)")
 UNINSURED = F("uninsured", "bool", "未参加生育保险", "Not covered by maternity insurance")
-CLAIMED_DAYS = F("claimed_days", "int", "单位说的产假天数", "Days the employer says", lo=1, hi=1000, api=False)
-CLAIMED_END = F("claimed_end", "date", "单位说的产假最后一天", "Last day the employer says", api=False)
+CLAIMED_DAYS = F("claimed_days", "int", "单位说的假期天数", "Days the employer says", lo=0, hi=1000)
+CLAIMED_END = F("claimed_end", "date", "单位说的假期最后一天", "Last day the employer says")
+DUE = F("due", "date", "预产期", "Due date")
+OPT_BIRTH = F("birth", "date", "生育日期（或填预产期）", "Date of birth (or give the due date)")
+# The employer's grounds for a dismissal (answers.REASONS), as the desk's select shows them.
+REASONS = {
+    "": ("（不清楚或未说明）", "(not known or not given)"),
+    "pregnancy": ("因怀孕、生育、哺乳", "pregnancy, childbirth or nursing"),
+    "no_fault": ("不能胜任等非过失性解除", "no-fault dismissal (incompetence...)"),
+    "layoff": ("经济性裁员", "economic layoff"),
+    "expiry": ("合同到期", "the contract expired"),
+    "for_cause": ("严重违纪等过失性解除", "dismissal for cause"),
+    "agreement": ("协商一致", "mutual agreement"),
+}
 
 FIELDS: dict[str, tuple[Field, ...]] = {
-    "maternity": (BIRTH, START, DELIVERY, BABIES, CITY),
+    "maternity": (OPT_BIRTH, DUE, START, DELIVERY, BABIES, CLAIMED_DAYS, CLAIMED_END, CITY),
     "miscarriage": (
         F("date", "date", "流产（引产）日期", "Date of the miscarriage or termination", required=True),
         F("weeks", "int", "怀孕周数（满几周）", "Completed weeks of pregnancy", lo=1, hi=60),
@@ -70,13 +82,14 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         DELIVERY, BABIES,
         F("mother_start", "date", "女方产假开始日（可不填）", "Mother's first day of leave (optional)"),
         F("mother_end", "date", "女方产假最后一天（可不填）", "Mother's last day of leave (optional)"),
-        CITY,
+        CLAIMED_DAYS, CLAIMED_END, CITY,
     ),
     "parenting": (
         F("birth", "date", "子女出生日期", "The child's date of birth", required=True),
         F("start", "date", "本次休育儿假的第一天（可不填）", "First day of a block of leave (optional)"),
         F("days", "int", "本次休假天数（可不填）", "Days of that block (optional)", lo=1, hi=366),
-        OTHER, CITY,
+        OTHER, F("on", "date", "按哪一天所在年度计算（默认今天）", "The year of the child's age this day falls in (default: today)"),
+        CLAIMED_DAYS, CLAIMED_END, CITY,
     ),
     "allowance": (AVG, OWN, UNINSURED, BIRTH, START, DELIVERY, BABIES, CITY),
     "pregnancy-rest": (
@@ -93,38 +106,29 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         OTHER, AVG, OWN, UNINSURED, CITY,
     ),
     "holidays": (F("year", "int", "年份", "Year", required=True, lo=2014, hi=2099),),
-    # Questions the CLI has no command for yet (issue 10 adds them): the desk only.
-    "lactation": (BIRTH, BABIES, CITY),
-    "overtime": (F("due", "date", "预产期", "Due date", required=True), CITY),
-    "arbitration": (F("known", "date", "知道权利被侵害之日（如被辞退之日）", "Day she knew her rights were infringed", required=True), CITY),
-    "dismissal": (
-        F("birth", "date", "生育日期或预产期", "Date of birth or due date", required=True),
-        DELIVERY, BABIES,
-        F("contract_end", "date", "劳动合同到期日（可不填）", "Last day of her contract (optional)"),
-        F("dismissed", "date", "被辞退之日（可不填）", "Day she was dismissed (optional)"),
-        CITY,
+    "contract": (
+        F("end", "date", "劳动合同到期日", "Last day of her fixed-term contract", required=True),
+        OPT_BIRTH, DUE, DELIVERY, BABIES, CITY,
     ),
+    "dismissal": (
+        F("date", "date", "单位解除（或通知解除）劳动合同的日期", "Day the employer dismissed her (or gave notice)", required=True),
+        OPT_BIRTH, DUE,
+        F("reason", "choice", "单位给出的理由", "The employer's ground", choices=tuple(REASONS)),
+        BABIES, CITY,
+    ),
+    "arbitration": (F("known", "date", "知道权利被侵害之日（如收到解除通知之日）", "Day she knew her rights were infringed", required=True), CITY),
+    "overtime": (OPT_BIRTH, DUE, BABIES, CITY),
+    "lactation": (BIRTH, BABIES, CITY),
 }
-# Kinds the API serves: those with a CLI command answering the same JSON.
-API_KINDS = ("maternity", "miscarriage", "paternity", "parenting", "allowance", "pregnancy-rest", "plan", "holidays")
-
-# Dates as people type them: 2026-01-01, 2026-1-1, 2026/1/1, 2026.1.1, 2026年1月1日, 20260101.
-_DATE_FORMS = (
-    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-)
-
+# Kinds the API serves: every CLI command answering --json, with the same JSON.
+API_KINDS = tuple(FIELDS)
 
 def parse_any_date(text: str) -> date:
-    """A date in any of the forms above (full-width digits too); ValueError otherwise."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    for form in _DATE_FORMS:
-        m = form.fullmatch(s)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            return date(y, mo, d)
-    raise ValueError(text)
+    """A date in any form the CLI accepts (dates.parse_date), typed with full-width digits or
+    stray spaces too; ValueError otherwise."""
+    from ..dates import parse_date
+
+    return parse_date(unicodedata.normalize("NFKC", text).replace(" ", ""))
 
 
 def _bad_date(f: Field, text: str) -> FieldError:
@@ -186,6 +190,10 @@ def parse_value(f: Field, raw: Any) -> Any:
         return _int(f, text)
     if f.type == "money":
         return _money(f, text)
+    if f.name == "delivery":
+        from ..cli import DELIVERIES as WORDS  # 顺产, 剖宫产... as the CLI takes them
+
+        text = WORDS.get(text.lower(), text)
     if f.type == "choice" and f.choices and text not in f.choices:
         raise FieldError(f.name, f"“{f.zh}”不在可选范围内。", f"{f.en}: one of {', '.join(f.choices)}.")
     return text

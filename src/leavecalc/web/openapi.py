@@ -31,6 +31,7 @@ def field_schema(f: Field) -> dict[str, Any]:
 
 
 def result_models() -> dict[str, Any]:
+    from ..answers import Answer
     from ..holiday_data import HolidayYear
     from ..parenting import ParentingResult
     from ..pay import AllowanceResult, RestPayResult
@@ -39,7 +40,8 @@ def result_models() -> dict[str, Any]:
 
     return {"maternity": LeaveResult, "miscarriage": LeaveResult, "paternity": LeaveResult,
             "parenting": ParentingResult, "allowance": AllowanceResult, "pregnancy-rest": RestPayResult,
-            "plan": PlanResult, "holidays": HolidayYear}
+            "plan": PlanResult, "holidays": HolidayYear, "contract": Answer, "dismissal": Answer,
+            "arbitration": Answer, "overtime": Answer, "lactation": Answer}
 
 
 @cache

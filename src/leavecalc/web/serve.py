@@ -8,8 +8,8 @@ import typer
 
 
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="cli.opt.host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="cli.opt.port")] = 8000,
 ) -> None:
     """The 咨询台 web desk and the HTTP JSON API (needs: pip install 'leavecalc[web]')."""
     try:
@@ -19,10 +19,13 @@ def serve(
     except ImportError as e:
         from ..errors import LeavecalcError
 
-        raise LeavecalcError(f"the web desk needs its extra: pip install 'leavecalc[web]' ({e.name} is missing)") from None
+        raise LeavecalcError.of("cli.error.web_extra", missing=e.name) from None
     import logging
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    typer.echo(f"leavecalc: desk on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    from ..cli import ui_lang
+    from ..messages import text
+
+    typer.echo(text("cli.serve.listening", ui_lang(), url=f"http://{host}:{port}/"), err=True)
     # access_log off: uvicorn's lines carry query strings; the app logs its own, without them.
     uvicorn.run(create_app(), host=host, port=port, access_log=False, server_header=False, log_level="warning")
