@@ -12,7 +12,7 @@ from leavecalc.messages import LANGS, catalogue
 SRC = Path(__file__).parent.parent / "src" / "leavecalc"
 # A call naming a catalogue code, or a help text given as a code.
 USE = re.compile(r"""(?:(?<![.\w])(?:message|text|text_of|pair|verdict|key_date|bad_input)\(\s*|\bInputError\.of\(|Error\.of\(|help=)["']([a-z_]+(?:\.[a-z_]+)*)["']""")
-LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z_]+)+|article|article_named)["']""")
+LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z_]+)+|article|article_item|article_named)["']""")
 
 
 def sources() -> str:

@@ -61,7 +61,7 @@ def test_contract_ending_during_lactation_runs_on_to_its_end(nj2025, birth_2025)
     assert p.warnings == []
     barred = {b.article for x in p.dismissals if x.barred for b in x.basis}
     allowed = {b.article for x in p.dismissals if not x.barred for b in x.basis}
-    assert "42" in barred and "45" in barred and "39" in allowed and "39" not in barred
+    assert "42(4)" in barred and "45" in barred and "39" in allowed and "39" not in barred
 
 
 def test_contract_ending_on_the_last_day_or_after(nj2025, birth_2025):

@@ -12,6 +12,7 @@ answer can be shown in Chinese or English and names no command-line option.
 
 from __future__ import annotations
 
+
 from datetime import date, timedelta
 from typing import Literal
 
@@ -22,7 +23,7 @@ from .maternity import MaternityCase
 from .messages import Pair, joined, message, pair, text
 from .parenting import ParentingResult
 from .policy import Policy
-from .results import Basis, Frozen, LeaveResult, Message, cited, unique
+from .results import ARTICLE_ITEM, Basis, item_numeral, Frozen, LeaveResult, Message, cited, unique
 from .where_to_go import Office, offices
 
 Status = Literal["info", "estimate", "correct", "wrong", "unlawful", "lawful", "barred", "not_barred"]
@@ -129,7 +130,11 @@ def articles(policy: Policy, basis: list[Basis]) -> list[Article]:
 
 
 def article_name(a: Article) -> Pair:
-    """"《A》第35条" / "A art. 35"; an article described in words rather than numbered: "《A》（…）"."""
+    """"《A》第35条" / "A art. 35"; an item of an article, "42(4)": "《A》第42条第（4）项"; an article
+    described in words rather than numbered: "《A》（…）"."""
+    item = ARTICLE_ITEM.fullmatch(a.article)
+    if item:
+        return pair("article_item", document=a.document, article=item[1], item=item_numeral(item[2]))
     code = "article" if a.article.replace("-", "").isdigit() else "article_named"
     return pair(code, document=a.document, article=a.article)
 

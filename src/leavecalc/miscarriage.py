@@ -62,6 +62,8 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
     # Tiers ascend from month 0 (checked on load), so one always applies.
     tier = [t for t in rules.tiers if t.from_months <= months][-1]
     basis = cited(policy, "tier", tier.basis, tier.days)
+    # A province's own tiers: cite the national floor they rest on too (not twice where a tier is national).
+    basis += cited(policy, "national_floor", [k for k in rules.national_floor_basis if k not in tier.basis])
     basis += cited(policy, "weeks_per_month", keys, rules.weeks_per_month.value)
     segment = make_segment(
         calendar,

@@ -242,6 +242,10 @@ class MiscarriageRules(_Strict):
     counting: Counting
     weeks_per_month: WeeksPerMonth
     tiers: list[MiscarriageTier] = Field(min_length=1, max_length=20)
+    # The national minimum (619 art 7: 15 / 42 days) a province's own tiers rest on: results cite it too.
+    national_floor_basis: list[str] = Field(default_factory=list)
+
+    _listify = field_validator("national_floor_basis", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _tiers_ascend_from_zero(self) -> MiscarriageRules:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from .policy import Policy
-from .results import Basis, LeaveResult, Message, NamedDay
+from .results import ARTICLE_ITEM, Basis, item_numeral, LeaveResult, Message, NamedDay
 
 if TYPE_CHECKING:
     from .holiday_data import HolidayYear
@@ -32,6 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "counting:skip_statutory": ("计算方式：法定节假日不计入", "counting: statutory holidays not counted"),
     "statutory_holidays": ("全年法定节假日天数（这些日子不计入假期；不是本次不计入的天数）", "statutory holidays a year (days that are not counted; not the days skipped here)"),
     "tier": ("流产假天数", "miscarriage leave"),
+    "national_floor": ("国家规定的最低标准（各地不得低于）", "the national minimum (local rules may not go below it)"),
     "weeks_per_month": ("孕周换算（每月周数）", "weeks per month of pregnancy"),
     "text": ("原文", "text"),
     "secondary": ("转载来源，待核", "secondary"),
@@ -68,6 +69,9 @@ def day(d: date, lang: Lang) -> str:
 def article(a: str, lang: Lang) -> str:
     if a.isdigit():
         return f"第{a}条" if lang == "zh" else f"art. {a}"
+    item = ARTICLE_ITEM.fullmatch(a)
+    if item:
+        return f"第{item[1]}条第（{item_numeral(item[2]).zh}）项" if lang == "zh" else f"art. {a}"
     return a
 
 

@@ -5,15 +5,27 @@ Field names here are a public contract (docs/json-contract.md): payroll systems 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
+from .messages import Pair
 from .policy import Citation, Policy
 
 T = TypeVar("T")
+
+# An item of an article, written "42(4)" in a citation (劳动合同法 art 42 item (四)).
+ARTICLE_ITEM = re.compile(r"(\d+)\((\d+)\)")
+ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def item_numeral(n: str) -> Pair:
+    """An item's number as the law writes it: （四） in Chinese, (4) in English."""
+    i = int(n)
+    return Pair(ZH_NUMERALS[i - 1] if 1 <= i <= len(ZH_NUMERALS) else n, n)
 
 # Parts of a result that are themselves validated models, built by the engine. Checking them a
 # second time when the result is assembled cost a third of the time of a whole maternity result,
