@@ -103,7 +103,7 @@ def test_counsellor_answers_maternity_hr_figure_dismissal_and_switches_to_englis
         ask(page, desk, "dismissal", {"birth": "2025-03-10", "date": "2025-05-01", "reason": "no_fault"})
         verdict = page.inner_text("#verdict")
         assert "在三期内" in verdict
-        assert "第42条" in page.inner_text("#articles")
+        assert "第42条第（四）项" in page.inner_text("#articles")
         page.click("#copy")
         page.wait_for_function("document.getElementById('copy').textContent === '已复制'")
         copied = page.evaluate("navigator.clipboard.readText()")

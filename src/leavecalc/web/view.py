@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..answers import Answer
+from ..answers import Answer, article_name
+from ..answers import Article as AnswerArticle
 from ..messages import Lang
 from ..render import day
 from ..render_answer import summary_text
@@ -20,8 +21,7 @@ TONES: dict[str, Tone] = {"wrong": "bad", "unlawful": "bad", "barred": "bad", "c
 
 @dataclass
 class Article:
-    document: str
-    article: str
+    name: str  # the document and article as the answers layer words them: 《A》第42条第（四）项
     confidence: str
     excerpt: str | None = None
 
@@ -62,7 +62,7 @@ def from_answer(a: Answer, lang: Lang) -> Page:
         tone=TONES.get(a.status, "info"),
         details=[said(m) for m in a.details],
         key_dates=[(said(k), day(k.date, lang)) for k in a.key_dates],
-        articles=[Article(x.document, x.article, x.confidence, x.excerpt) for x in a.articles],
+        articles=[Article(getattr(article_name(x), lang), x.confidence, x.excerpt) for x in a.articles],
         warnings=[said(m) for m in a.warnings],
         readings=[said(m) for m in a.readings],
         remedies=[said(m) for m in a.remedies],
@@ -115,7 +115,10 @@ def timeline(r: Any, lang: Lang) -> Page:
         [page.verdict, *(f"{L(lang, x.label, x.label_en)}{L(lang, '：', ': ')}{x.start or '…'} — {x.end}" for x in dated)]
     )
     seen = {(b.document, b.article): b for line in r.lines for b in line.basis if b.confidence != "interpretation"}
-    page.articles = [Article(b.document, b.article, b.confidence) for b in seen.values()]
+    page.articles = [
+        Article(getattr(article_name(AnswerArticle(document=b.document, article=b.article, confidence=b.confidence)), lang), b.confidence)
+        for b in seen.values()
+    ]
     return page
 
 
