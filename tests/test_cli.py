@@ -142,7 +142,7 @@ def test_each_command_alone_has_the_same_help_as_in_the_whole_app(capsys):
     names = [n for n in whole.commands if n != "policies"]  # type: ignore[attr-defined]
     assert set(names) == {"maternity", "miscarriage", "paternity", "parenting", "plan", "allowance",
                           "pregnancy-rest", "holidays", "batch", "contract", "dismissal", "arbitration",
-                          "overtime", "lactation", "jurisdictions"}
+                          "overtime", "lactation", "jurisdictions", "serve"}
     for name in names:
         assert command_for([name]).commands.keys() == {name}
         outputs = []

@@ -39,6 +39,6 @@ def test_every_region_gives_at_least_the_national_98_and_extras_never_shorten(re
     assert checked >= 40  # the test cannot pass by checking nothing
 
 
-@pytest.mark.parametrize("name", ["合肥", "杭州", "郑州", "石家庄", "哈尔滨", "福州", "济南", "延边朝鲜族自治州", "兴安盟", "340100"])
+@pytest.mark.parametrize("name", ["合肥", "杭州", "郑州", "石家庄", "哈尔滨", "福州", "济南", "延边朝鲜族自治州", "延边", "大兴安岭", "兴安盟", "锡林郭勒", "340100"])
 def test_a_city_of_a_province_resolves(registry, name):
     assert registry.place(name)

@@ -160,7 +160,7 @@ def _skipping(r: LeaveResult) -> Pair:
 
 
 def leave_line(r: LeaveResult, due: date | None = None) -> Verdict:
-    """'产假共188天：…，…返岗上班。' (with ``due``: an estimate from the due date)."""
+    """'产假共N天：…，…返岗上班。' (with ``due``: an estimate from the due date)."""
     params: dict[str, object] = dict(
         leave=pair(LEAVE_NAMES[r.kind]),
         days=r.total_days,

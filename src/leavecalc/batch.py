@@ -95,7 +95,7 @@ def shown(value: Any) -> str:
 def typed(spec: Input, value: Any, from_json: bool) -> Any:
     """A cell (CSV text) or JSON value as its input's type; anything else is a ValueError.
 
-    JSON is taken as typed: a count must be a JSON integer (not ``true``, not ``158.9``), a
+    JSON is taken as typed: a count must be a JSON integer (not ``true``, not ``10.5``), a
     flag ``true`` or ``false``, a date or a choice a string; money may be a number or text.
     """
     kind = spec.type

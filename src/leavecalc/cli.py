@@ -733,6 +733,10 @@ def plan(
     typer.echo(render.to_json(result) if as_json else render.plan_text(result, ui_lang(lang)))
 
 
+from .web.serve import serve  # noqa: E402  (the web desk; its heavy imports wait until it runs)
+
+app.command("serve", help="cli.cmd.serve")(serve)
+
 # The longest message shown: one that echoes a 100 KB argument must not print it whole.
 MAX_MESSAGE = 400
 

@@ -198,14 +198,20 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _merge_named(old: list[Any], new: list[Any]) -> list[Any]:
-    """Segments by name: a lower layer's segment changes the upper one of that name or comes after."""
+    """Segments by name: a lower layer's segment changes the upper one of that name (or, with
+    ``replace = true``, takes its place whole) or comes after."""
     out = [copy.deepcopy(s) for s in old]
     names = [s.get("name") if isinstance(s, dict) else None for s in out]
     for seg in new:
         name = seg.get("name") if isinstance(seg, dict) else None
+        # replace = true: the lower layer restates the segment whole (a city reading the province's
+        # "three months" as 90 days must drop the months, which a key-by-key merge would keep).
+        replace = isinstance(seg, dict) and seg.get("replace") is True
+        if replace:
+            seg = {k: v for k, v in seg.items() if k != "replace"}
         if name is not None and name in names:
             i = names.index(name)
-            out[i] = _merge(out[i], seg)
+            out[i] = copy.deepcopy(seg) if replace else _merge(out[i], seg)
         else:
             out.append(copy.deepcopy(seg))
             names.append(name)

@@ -24,7 +24,7 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
-from .messages import Pair, message
+from .messages import Pair, message, pair
 from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
 from .shapes import by_order_days, conditional_extras
 
@@ -123,6 +123,12 @@ def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPla
             keys += rules.difficult_deliveries_basis  # a reading of which births are difficult carries a note
         plans.append(SegmentPlan(seg, parts, days, basis + counting_basis(policy, seg.counting), seg.counting))
         keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
+    if case.delivery != "normal" and case.delivery not in rules.difficult_deliveries:
+        # A caesarean or assisted birth the region does not count as 难产 by itself: say so, with the
+        # reading behind it, rather than answer 15 days short in silence (review of issue 12).
+        delivery = pair("delivery.cesarean" if case.delivery == "cesarean" else "delivery.assisted")
+        warnings.append(message("warning.difficult_not_counted", delivery=delivery))
+        keys += rules.difficult_deliveries_basis
     if case.babies > 1 and rules.multiple_manual:
         warnings += [Message(code="multiple_birth_manual", zh=n.zh, en=n.en) for n in notes_for(policy, rules.multiple_manual)]
     policy.memo[key] = (plans, notes_for(policy, keys), warnings)
@@ -187,4 +193,7 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
         segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis, parts)
         segments.append(segment)
         cursor = segment.end + ONE_DAY
+    later = rules.later_rule
+    if later is not None and segments[-1].end >= later.on:
+        warnings.append(message("warning.later_rule_may_apply", on=later.on))
     return finish(kind="maternity", policy=policy, calendar=calendar, segments=segments, warnings=warnings, notes=notes)

@@ -206,6 +206,13 @@ class EmployerRange(_Cited):
         return self
 
 
+class LaterRule(_Cited):
+    """A newer rule in force from ``on`` that may also reach leave still running that day (Sichuan's
+    2025 guidance): a leave of this period that runs on to ``on`` gets a warning, its figures unchanged."""
+
+    on: date
+
+
 class MaternityRules(_Strict):
     difficult_deliveries: list[Delivery]
     difficult_deliveries_basis: list[str]
@@ -217,6 +224,7 @@ class MaternityRules(_Strict):
     multiple_manual: list[str] = Field(default_factory=list)
     # The leave is counted from the birth date: days taken before it are not maternity leave.
     anchored_to_birth: Flag | None = None
+    later_rule: LaterRule | None = None
 
     _listify = field_validator("difficult_deliveries_basis", "order_basis", "multiple_manual", mode="before")(_one_or_many)
 
