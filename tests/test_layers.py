@@ -282,3 +282,19 @@ def test_threads_sharing_a_registry_resolve_each_chain_once():
         t.join()
     assert errors == []
     assert sorted(got) == ["jiangsu_2022"] * 3 + ["nanjing_2025"] * 3
+
+
+def test_no_jurisdiction_named_is_the_layer_marked_default(registry):
+    # The default place is data (nanjing.toml: default = true), not a name written in Python.
+    assert registry.place(None) == "nanjing"
+    assert registry.in_force(None, date(2025, 3, 10)).id == "nanjing_2025"
+
+
+def test_two_default_layers_are_refused(tmp_path):
+    from leavecalc.layers import parse_layer
+    from leavecalc.policy import PolicyRegistry, read_policy_data
+
+    layers = [parse_layer(read_policy_data(p), str(p)) for p in sorted((Path(__file__).parents[1] / "src" / "leavecalc" / "policies").glob("*.toml"))]
+    layers = [la.model_copy(update={"layer": la.layer.model_copy(update={"default": True})}) if la.id == "jiangsu" else la for la in layers]
+    with pytest.raises(PolicyError, match="default = true"):
+        PolicyRegistry([], layers)

@@ -46,7 +46,7 @@ class Context:
 
     registry: PolicyRegistry
     calendar: Calendar
-    jurisdiction: str = "nanjing"
+    jurisdiction: str | None = None
     policy: Policy | None = None  # --policy: used for every row that names none
     _env: Env | None = field(default=None, repr=False)
 

@@ -57,7 +57,7 @@ OwnWageOpt = Annotated[Optional[str], typer.Option("--own-wage", help="cli.opt.o
 UninsuredOpt = Annotated[bool, typer.Option("--uninsured", help="cli.opt.uninsured")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="cli.opt.json")]
 LangOption = Annotated[Optional[LangOpt], typer.Option("--lang", help="cli.opt.lang")]
-JurisdictionOpt = Annotated[str, typer.Option("--jurisdiction", help="cli.opt.jurisdiction")]
+JurisdictionOpt = Annotated[Optional[str], typer.Option("--jurisdiction", help="cli.opt.jurisdiction")]
 PolicyOpt = Annotated[
     Optional[str],
     typer.Option("--policy", help="cli.opt.policy"),
@@ -159,7 +159,7 @@ def registry() -> PolicyRegistry:
 
 
 def answer(
-    kind: str, jurisdiction: str, policy: str | None, holidays: list[Path] | None = None, **fields: Any
+    kind: str, jurisdiction: str | None, policy: str | None, holidays: list[Path] | None = None, **fields: Any
 ) -> tuple[Any, Policy, Any]:
     """The result of a kind of question (kinds.py) from the options given (None: not given), with
     the policy used and the environment (its calendar); errors name the options."""
@@ -181,7 +181,7 @@ def answer(
     return result, pol or reg.get(result.policy), env
 
 
-def policy_for(jurisdiction: str, policy: str | None, day: date) -> Policy:
+def policy_for(jurisdiction: str | None, policy: str | None, day: date) -> Policy:
     """The policy a question with no kind of its own is answered under: --policy, else the one
     in force on the deciding date."""
     reg = registry()
@@ -281,7 +281,7 @@ def maternity(
     employer_days: Annotated[Optional[int], typer.Option("--employer-days", help="cli.opt.employer_days")] = None,
     claimed_days: ClaimedDaysOpt = None,
     claimed_end: ClaimedEndOpt = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -316,7 +316,7 @@ def miscarriage(
     on: Annotated[str, typer.Option("--date", help="cli.opt.miscarriage_date")],
     weeks: Annotated[Optional[int], typer.Option("--weeks", help="cli.opt.weeks")] = None,
     months: Annotated[Optional[int], typer.Option("--months", help="cli.opt.months")] = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -333,7 +333,7 @@ def miscarriage(
 
 
 def pregnancy_of(
-    jurisdiction: str, policy: str | None, birth: str | None, due: str | None, babies: int = 1, delivery: str = "normal"
+    jurisdiction: str | None, policy: str | None, birth: str | None, due: str | None, babies: int = 1, delivery: str = "normal"
 ) -> tuple[Any, Policy]:
     """What a protection question knows of the pregnancy (the birth, the due date, or both), and
     the policy in force on the birth (or the due date standing in for it)."""
@@ -357,7 +357,7 @@ def contract(
     due: DueOpt = None,
     delivery: DeliveryOption = "normal",
     babies: BabiesOpt = 1,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -379,7 +379,7 @@ def dismissal(
     due: DueOpt = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="cli.opt.reason")] = None,
     babies: BabiesOpt = 1,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -399,7 +399,7 @@ def dismissal(
 @app.command(help="cli.cmd.arbitration")
 def arbitration(
     known: Annotated[str, typer.Option("--known", help="cli.opt.known")],
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -419,7 +419,7 @@ def overtime(
     birth: OptBirth = None,
     due: DueOpt = None,
     babies: BabiesOpt = 1,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = None,
@@ -435,7 +435,7 @@ def overtime(
 def lactation(
     birth: BirthOpt,
     babies: BabiesOpt = 1,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = None,
@@ -508,7 +508,7 @@ def batch(
         int,
         typer.Option("--jobs", "-j", min=1, max=64, help="cli.opt.jobs"),
     ] = 1,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
 ) -> None:
@@ -549,7 +549,7 @@ def allowance(
     on: Annotated[
         Optional[str], typer.Option("--on", help="cli.opt.on_days")
     ] = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -575,7 +575,7 @@ def pregnancy_rest(
     rest_from: Annotated[str, typer.Option("--from", help="cli.opt.rest_from")],
     rest_to: Annotated[str, typer.Option("--to", help="cli.opt.rest_to")],
     pay: Annotated[str, typer.Option("--pay", help="cli.opt.rest_pay")],
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     as_json: JsonOpt = False,
     lang: LangOption = None,
@@ -623,7 +623,7 @@ def paternity(
     claimed_end: ClaimedEndOpt = None,
     child_order: Annotated[Optional[int], typer.Option("--child-order", help="cli.opt.child_order_father")] = None,
     condition: Annotated[Optional[list[str]], typer.Option("--condition", help="cli.opt.condition_father")] = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -659,7 +659,7 @@ def parenting(
     on: Annotated[Optional[str], typer.Option("--on", help="cli.opt.parenting_on")] = None,
     claimed_days: ClaimedDaysOpt = None,
     claimed_end: ClaimedEndOpt = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,
@@ -702,7 +702,7 @@ def plan(
     own_wage: OwnWageOpt = None,
     uninsured: UninsuredOpt = False,
     ics: Annotated[Optional[str], typer.Option("--ics", help="cli.opt.ics")] = None,
-    jurisdiction: JurisdictionOpt = "nanjing",
+    jurisdiction: JurisdictionOpt = None,
     policy: PolicyOpt = None,
     holidays: HolidaysOpt = None,
     as_json: JsonOpt = False,

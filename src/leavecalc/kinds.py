@@ -375,7 +375,7 @@ def check_inputs(kind: Kind, names: Mapping[str, Any], names_known: bool = False
         kind.check(names)
 
 
-def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistry, jurisdiction: str) -> Policy:
+def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistry, jurisdiction: str | None) -> Policy:
     """The policy named by ``policy``, else the one of ``jurisdiction`` in force on the deciding date."""
     if "policy" in fields:
         if not isinstance(fields["policy"], str):
@@ -394,7 +394,7 @@ def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistr
 
 
 def solve(
-    kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str = "nanjing", policy: Policy | None = None,
+    kind: Kind, fields: dict[str, Any], env: Env, jurisdiction: str | None = None, policy: Policy | None = None,
     names_known: bool = False,
 ) -> Any:
     """The result of ``kind`` for typed ``fields`` (absent inputs left out), checked against the table."""
@@ -416,7 +416,7 @@ def compute(
     kind: str,
     *,
     policy: Policy | None = None,
-    jurisdiction: str = "nanjing",
+    jurisdiction: str | None = None,
     registry: PolicyRegistry | None = None,
     calendar: Calendar | None = None,
     **fields: Any,

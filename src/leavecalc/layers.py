@@ -49,6 +49,9 @@ class LayerInfo(_Strict):
     verified_on: Day | None = None
     aliases: list[str] = Field(default_factory=list)
     cities: list[Place] = Field(default_factory=list)
+    # The jurisdiction answered when none is named (at most one layer): a product choice kept with
+    # the data, so no place is named in Python.
+    default: bool = False
 
     @model_validator(mode="after")
     def _shape(self) -> LayerInfo:

@@ -588,6 +588,10 @@ class PolicyRegistry:
 
         self._sources = by_id([*map(LayerSource.of, layers), *sources])
         self._names = names(src.info for src in self._sources.values())
+        defaults = sorted(i for i, src in self._sources.items() if src.info.default)
+        if len(defaults) > 1:
+            raise PolicyError(f"layers {', '.join(defaults)} all say default = true: at most one may")
+        self._default = defaults[0] if defaults else None
         self._by_id: dict[str, Policy] = {}
         # jurisdiction -> its policies, newest first (most cases are recent births).
         self._by_place: dict[str, list[Policy]] = {}
@@ -656,8 +660,13 @@ class PolicyRegistry:
 
         return sorted({*self._by_place, *jurisdictions(self._sources)})
 
-    def place(self, name: str) -> str:
-        """The jurisdiction id a name, short name, alias or GB/T 2260 code stands for."""
+    def place(self, name: str | None) -> str:
+        """The jurisdiction id a name, short name, alias or GB/T 2260 code stands for; None: the
+        default jurisdiction (the layer with ``default = true``)."""
+        if name is None:
+            if self._default is None:
+                raise NoPolicyError("no jurisdiction was named and no layer is the default (default = true)")
+            return self._default
         key = name.strip().casefold()
         if key in self._by_place:
             return key
@@ -674,8 +683,9 @@ class PolicyRegistry:
             known = ", ".join(sorted(self._by_id))
             raise PolicyError(f"unknown policy {policy_id!r} (known: {known})") from None
 
-    def in_force(self, jurisdiction: str, day: date) -> Policy:
-        """The policy of ``jurisdiction`` (an id or any name of it) in force on ``day`` (for leave: the birth date)."""
+    def in_force(self, jurisdiction: str | None, day: date) -> Policy:
+        """The policy of ``jurisdiction`` (an id or any name of it; None: the default) in force on
+        ``day`` (for leave: the birth date)."""
         if day.__class__ is not date:  # a datetime would compare wrongly (or not at all) below
             raise InputError(f"day: {day!r:.60} is not a date (give a datetime.date)")
         place = self.place(jurisdiction)

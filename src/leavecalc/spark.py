@@ -24,10 +24,10 @@ _SPARK_TYPES = {pa.string(): "string", pa.int64(): "bigint", pa.date32(): "date"
 # The output schema as Spark DDL (`start`, `end` quoted: `end` is an SQL keyword).
 OUTPUT_DDL = ", ".join(f"`{f.name}` {_SPARK_TYPES[f.type]}" for f in OUTPUT_SCHEMA)
 
-_CONTEXTS: dict[tuple[str, str | None], Context] = {}  # per worker process: loaded once
+_CONTEXTS: dict[tuple[str | None, str | None], Context] = {}  # per worker process: loaded once
 
 
-def partition_function(jurisdiction: str = "nanjing", policy: str | None = None) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+def partition_function(jurisdiction: str | None = None, policy: str | None = None) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The function ``mapInArrow`` runs on each partition (picklable: it names only strings)."""
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -42,6 +42,6 @@ def partition_function(jurisdiction: str = "nanjing", policy: str | None = None)
     return run
 
 
-def leave_results(cases: Any, jurisdiction: str = "nanjing", policy: str | None = None) -> Any:
+def leave_results(cases: Any, jurisdiction: str | None = None, policy: str | None = None) -> Any:
     """A Spark DataFrame of results (``OUTPUT_DDL`` columns) for a DataFrame of batch input columns."""
     return cases.mapInArrow(partition_function(jurisdiction, policy), OUTPUT_DDL)

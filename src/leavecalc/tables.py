@@ -28,7 +28,7 @@ CHUNK = 262_144  # rows computed at once: bounds the memory numpy needs for a la
 
 
 def context(
-    jurisdiction: str = "nanjing",
+    jurisdiction: str | None = None,
     policy: Policy | str | None = None,
     registry: PolicyRegistry | None = None,
     calendar: Calendar | None = None,
@@ -52,7 +52,7 @@ def arrow_results(table: pa.Table | pa.RecordBatch, ctx: Context) -> pa.Table:
 
 def results_table(
     cases: Any,
-    jurisdiction: str = "nanjing",
+    jurisdiction: str | None = None,
     policy: Policy | str | None = None,
     registry: PolicyRegistry | None = None,
     calendar: Calendar | None = None,

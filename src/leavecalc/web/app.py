@@ -173,7 +173,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
         by_field = {e.field: (e.zh if lang == "zh" else e.en) for e in errors if e.field}
         general = [e.zh if lang == "zh" else e.en for e in errors if not e.field or e.field not in {f.name for f in q.fields()}]
         return page(request, "form.html", status, q=q, values=values, errors=by_field, general=general,
-                    cities=cities(ctx, lang))
+                    cities=cities(ctx, lang), default_place=ctx.registry.place(None))
 
     def question(request: Request) -> Question:
         q = BY_SLUG.get(request.path_params["slug"])

@@ -49,7 +49,7 @@ BIRTH = F("birth", "date", "生育日期", "Date of birth", required=True)
 START = F("start", "date", "产假开始日（产前休假时填）", "First day of leave, if before the birth")
 DELIVERY = F("delivery", "choice", "分娩方式", "Delivery", choices=DELIVERIES, default="normal")
 BABIES = F("babies", "int", "婴儿数", "Babies", default="1", lo=1, hi=9)
-CITY = F("jurisdiction", "choice", "城市", "City", default="nanjing")
+CITY = F("jurisdiction", "choice", "城市", "City")  # left empty: the policies' default place
 OTHER = F("other_child", "dates", "其他三岁以下子女的出生日期（可多个，用逗号分开）", "Other children's birth dates (comma-separated)")
 AVG = F("avg_wage", "money", "单位上年度职工月平均工资（元）", "Employer's previous-year average monthly wage (yuan)")
 OWN = F("own_wage", "money", "本人月工资（元，算单位补差）", "Her monthly wage (yuan, for the top-up)")
