@@ -13,12 +13,13 @@ answer can be shown in Chinese or English and names no command-line option.
 from __future__ import annotations
 
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
 from .holiday_calendar import Calendar
+from .leave import ONE_DAY
 from .maternity import MaternityCase
 from .messages import Pair, joined, message, pair, text
 from .parenting import ParentingResult
@@ -34,7 +35,6 @@ LEAVE_NAMES = {
     "miscarriage": "leave.miscarriage",
     "parenting": "leave.parenting",
 }
-ONE_DAY = timedelta(days=1)
 GRANTS = {"base", "difficult_birth", "extra_babies", "tier", "parenting_days_per_year"}
 
 

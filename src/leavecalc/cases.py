@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from pydantic import Field, Strict, StrictInt, ValidationError
 
 from .errors import InputError
-from .holiday_calendar import Calendar
 from .policy import Policy
 from .results import Frozen
 

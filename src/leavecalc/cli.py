@@ -211,12 +211,6 @@ def calendar(files: list[Path] | None = None) -> Calendar:
     return build_calendar(files or [], user_files)
 
 
-def emit(result: Any, as_json: bool, lang: Lang, heading: str = "") -> None:
-    from . import render
-
-    typer.echo(render.to_json(result) if as_json else render.leave_text(result, lang, heading))
-
-
 # Engine errors whose remedy is an option: the hint the command line adds (the engine names none).
 ERROR_HINTS = {
     "error.needs_avg_wage": "cli.hint.avg_wage",

@@ -72,7 +72,7 @@ class Env:
 
 # Inputs every kind takes, outside its case: how to choose the policy.
 POLICY = Input("policy", "choice", "a policy id (default: the one in force on the deciding date)")
-JURISDICTION = Input("jurisdiction", "choice", "whose law applies (default nanjing)")
+JURISDICTION = Input("jurisdiction", "choice", "whose law applies (default: the layer marked default = true)")
 
 DELIVERIES: tuple[str, ...] = get_args(Delivery)
 BIRTH = Input("birth", "date", "date of birth", required=True)

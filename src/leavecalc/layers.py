@@ -116,10 +116,6 @@ def parse_layer(data: dict[str, Any], origin: str) -> Layer:
         raise PolicyError(f"policy layer {origin}: {_describe(e)}") from None
 
 
-def is_layer(data: dict[str, Any]) -> bool:
-    return "layer" in data
-
-
 # ---------------------------------------------------------------- reading only the [layer] table
 
 _LAYER_START = re.compile(r"^\[layer\][ \t]*(?:#.*)?$", re.M)

@@ -13,7 +13,7 @@ legal minimum and warns what more she may get and on what condition: never a sil
 
 from __future__ import annotations
 
-from calendar import monthrange
+from dateutil.relativedelta import relativedelta
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -21,15 +21,14 @@ from pydantic import Field
 
 from .errors import InputError
 from .holiday_calendar import Calendar
-from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .leave import ONE_DAY, counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .policy import Condition, Counting, Delivery, MaternityRules, MaternitySegmentRules, Policy
-from .messages import Pair, message, pair
-from .results import Basis, Frozen, LeaveResult, Message, Segment, cited
+from .messages import message, pair
+from .results import Basis, LeaveResult, Message, Segment, cited
 from .shapes import by_order_days, conditional_extras
 
 
-ONE_DAY = timedelta(days=1)
 
 
 class MaternityCase(Case):
@@ -59,10 +58,10 @@ class SegmentPlan(NamedTuple):
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day if it is shorter)."""
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
+    """The same day ``months`` later (the month's last day if it is shorter), as parenting and
+    protection count months."""
+    moved: date = day + relativedelta(months=months)
+    return moved
 
 
 def _base(rules: MaternitySegmentRules, case: MaternityCase, warnings: list[Message]) -> int:
@@ -97,7 +96,7 @@ def _employer_part(
         warnings.append(message("warning.employer_days_unknown", low=low, high=high))
         return []
     if not low <= case.employer_days <= high:
-        raise InputError(f"the employer's total of {case.employer_days} days is outside the {low} to {high} the law allows")
+        raise InputError.of("error.employer_days_outside", days=case.employer_days, low=low, high=high)
     return [("employer", case.employer_days - low, keys)]
 
 
@@ -139,7 +138,7 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
     birth = case.birth
     start = case.start or birth
     if start > birth:
-        raise InputError(f"the leave start {start} is after the birth {birth}: leave starts on or before the birth")
+        raise InputError.of("error.start_after_birth", start=start, birth=birth)
     if rules.anchored_to_birth is not None and rules.anchored_to_birth.value:
         if start < birth:
             warnings.append(message("warning.leave_from_birth", start=start, last=birth - ONE_DAY))

@@ -7,7 +7,6 @@ event.
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 
 from pydantic import Field, field_validator, model_validator
@@ -15,9 +14,10 @@ from pydantic import Field, field_validator, model_validator
 from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
+from .messages import pair
 from .policy import Policy
 from .cases import Case, Count, Day, check_engine_args
-from .results import Frozen, LeaveResult, cited
+from .results import LeaveResult, cited
 
 
 class MiscarriageCase(Case):
@@ -57,8 +57,8 @@ def miscarriage_leave(policy: Policy, case: MiscarriageCase, calendar: Calendar)
         keys = list(rules.weeks_per_month.basis)
     longest = policy.protection.pregnancy.longest_weeks.value
     if months * rules.weeks_per_month.value > longest:
-        given = f"{case.weeks} weeks" if case.weeks is not None else f"{case.months} months"
-        raise InputError(f"{given} is longer than a pregnancy lasts ({longest} weeks at most, policy {policy.id})")
+        given = pair("error.given_weeks", n=case.weeks) if case.weeks is not None else pair("error.given_months", n=case.months)
+        raise InputError.of("error.longer_than_pregnancy", given=given, longest=longest)
     # Tiers ascend from month 0 (checked on load), so one always applies.
     tier = [t for t in rules.tiers if t.from_months <= months][-1]
     basis = cited(policy, "tier", tier.basis, tier.days)

@@ -20,7 +20,6 @@ from pydantic import ConfigDict, Field, model_validator
 from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
-from .errors import InputError
 from .policy import AgeLimit, ParentingRules, Policy
 from .cases import Case, Count, Day, check_engine_args
 from .messages import Pair, message
@@ -87,7 +86,7 @@ def birthday(birth: date, years: int) -> date:
 def parenting_rules(policy: Policy) -> ParentingRules:
     """The policy's parenting leave; one clear error where the region has none known."""
     if policy.parenting is None:
-        raise InputError(f"{policy.title}: no parenting leave (育儿假) is known for this jurisdiction (see its review note)")
+        raise InputError.of("error.no_parenting_leave", title=Pair(policy.title, policy.title_en))
     return policy.parenting
 
 

@@ -18,7 +18,7 @@ from .maternity import MaternityCase, maternity_leave
 from .policy import Condition, Delivery, Policy
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .messages import message
-from .results import Basis, Frozen, LeaveResult, Message, cited
+from .results import Basis, LeaveResult, Message, cited
 from .shapes import by_order_days, conditional_extras
 
 

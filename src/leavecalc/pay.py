@@ -33,7 +33,7 @@ from .holiday_calendar import Calendar
 from .leave import notes_for, policy_date_warning, year_used
 from .maternity import MaternityCase, maternity_leave
 from .policy import MinimumWage, PayRules, Policy
-from .cases import Case, Count, Day, check_count, check_date, check_engine_args
+from .cases import Case, Day, check_count, check_date, check_engine_args
 from .messages import Pair, message
 from .results import Basis, Frozen, HolidayDataUsed, Message, cited
 
@@ -325,7 +325,7 @@ def check_allowance_days(days: int) -> None:
     """Allowance days given directly must be 1 to ``MAX_ALLOWANCE_DAYS`` (ample for any leave)."""
     if not 1 <= days <= MAX_ALLOWANCE_DAYS:
         shown = str(days) if len(str(days)) <= 12 else "a number that large"
-        raise InputError(f"allowance days must be from 1 to {MAX_ALLOWANCE_DAYS}, not {shown}")
+        raise InputError.of("error.allowance_days", most=MAX_ALLOWANCE_DAYS, shown=shown)
 
 
 def allowance_for_days(policy: Policy, days: int, wages: Wages, on: date | None = None) -> AllowanceResult:

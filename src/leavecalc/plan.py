@@ -152,7 +152,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
     preg = pregnancy_protection(policy, dates)
     conceived = pregnancy_week_start(policy, dates, policy.protection.pregnancy.weeks_at_conception.value)
     if conceived is not None and conceived >= case.birth:
-        raise InputError(f"the due date {case.due} puts the conception ({conceived}) after the birth {case.birth}")
+        raise InputError.of("error.conception_after_birth", due=case.due, conceived=conceived, birth=case.birth)
     mat_case = MaternityCase(birth=case.birth, start=case.maternity_start, delivery=case.delivery, babies=case.babies)
     mat = maternity_leave(policy, mat_case, calendar)
     pay = maternity_pay(policy, mat_case, calendar, wages) if wages is not None else None

@@ -26,7 +26,7 @@ from .leave import missing_arrangement_warning, notes_for
 from .parenting import last_day
 from .policy import Policy
 from .policy import Protection as ProtectionRule
-from .cases import MAX_BABIES, Case, Count, Day, check_count, check_date, check_engine_args
+from .cases import MAX_BABIES, Case, Day, check_count, check_date, check_engine_args
 from .messages import Pair, message, pair
 from .results import Basis, Frozen, LeaveResult, Message, cited
 

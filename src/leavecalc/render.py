@@ -281,14 +281,6 @@ def plan_text(r: PlanResult, lang: Lang) -> str:
     return "\n".join(out)
 
 
-def parenting_text(r: ParentingResult, lang: Lang) -> str:
-    """Each parent's parenting-leave years, and the block taken from --start if asked."""
-    out = [f"{t('parenting', lang)}{t('each', lang)}{policy_tag(r.policy, lang)} · {r.birth}", "", *parenting_lines(r, lang)]
-    out += messages(t("warnings", lang), r.warnings, lang)
-    out += messages(t("notes", lang), r.notes, lang)
-    return "\n".join(out)
-
-
 def parenting_lines(r: ParentingResult, lang: Lang) -> list[str]:
     """The years with their days, any overlap with other children, and the block's segments."""
     days = t("days", lang)
@@ -389,15 +381,6 @@ def _basis_block(items: list[Basis], lang: Lang) -> list[str]:
     return [f"{t('basis', lang)}:", *(f"  {basis_line(b, lang)}" for b in items)]
 
 
-def allowance_text(r: AllowanceResult, lang: Lang) -> str:
-    """The allowance, who pays what, and the monthly split."""
-    out = [f"{t('allowance', lang)}{policy_tag(r.policy, lang)}", "", *allowance_lines(r, lang)]
-    out += _basis_block(r.basis, lang)
-    out += messages(t("warnings", lang), r.warnings, lang)
-    out += messages(t("notes", lang), r.notes, lang)
-    return "\n".join(out)
-
-
 def allowance_lines(r: AllowanceResult, lang: Lang) -> list[str]:
     """The sum behind the allowance, who pays which part, and the months."""
     zh = lang == "zh"
@@ -438,15 +421,6 @@ def allowance_lines(r: AllowanceResult, lang: Lang) -> list[str]:
                 else f"  {m.month}  days {m.days}  amount {m.amount}  top-up {m.employer_top_up}  normal-wage days {m.normal_wage_days}"
             )
     return out
-
-
-def rest_text(r: RestPayResult, lang: Lang) -> str:
-    """The pregnancy-rest floor and shortfall, month by month."""
-    out = [f"{t('pregnancy_rest', lang)}{policy_tag(r.policy, lang)} · {r.start} {t('to', lang)} {r.end}", "", *rest_lines(r, lang)]
-    out += _basis_block(r.basis, lang)
-    out += messages(t("warnings", lang), r.warnings, lang)
-    out += messages(t("notes", lang), r.notes, lang)
-    return "\n".join(out)
 
 
 def pay_policy_lines(p: Policy) -> list[str]:

@@ -11,7 +11,7 @@ import logging
 import time
 from datetime import datetime, timezone
 from importlib.resources import files
-from typing import Any, Awaitable, Callable
+from typing import Any
 from urllib.parse import parse_qs
 
 from jinja2 import Environment, PackageLoader, select_autoescape
