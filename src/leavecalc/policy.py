@@ -434,8 +434,10 @@ class LactationRules(_Strict):
 
 
 class Dismissal(_Cited):
-    """A ground of dismissal or termination and whether the protected period bars it."""
+    """A ground of dismissal or termination and whether the protected period bars it. ``reason``
+    is the code a caller names it by (``leavecalc dismissal --reason``)."""
 
+    reason: str = Field(pattern=r"^[a-z_]{1,30}$")
     ground: str
     ground_en: str
     barred: StrictBool

@@ -102,22 +102,14 @@ def contract_answer(policy: Policy, p: Pregnancy, contract_end: date, calendar: 
     )
 
 
-# Reasons a dismissal may be given, and the words of the policy's ground each one is.
-REASONS: dict[str, str] = {
-    "pregnancy": "because of pregnancy",
-    "no_fault": "no-fault dismissal",
-    "layoff": "economic layoff",
-    "expiry": "fixed-term contract at expiry",
-    "for_cause": "dismissal for cause",
-    "agreement": "mutual agreement",
-}
+# Reasons a dismissal may be given: the codes of the policy's grounds (protected_period.dismissals).
+REASONS = ("pregnancy", "no_fault", "layoff", "expiry", "for_cause", "agreement")
 
 
 def ground_for(policy: Policy, reason: str) -> Dismissal:
-    """The policy's dismissal ground for a ``REASONS`` key."""
-    words = REASONS[reason]
+    """The policy's dismissal ground whose ``reason`` code is ``reason``."""
     rules = policy.protection.protected_period.dismissals
-    found = [r for r in rules if words in r.ground_en]
+    found = [r for r in rules if r.reason == reason]
     if len(found) != 1:
         from .errors import PolicyError
 
