@@ -112,8 +112,10 @@ def test_counsellor_answers_maternity_hr_figure_dismissal_and_switches_to_englis
         assert len(copied.splitlines()) <= 10
 
     with screenshot_on_failure(page, tmp_path, "english"):
-        page.click("#lang-switch")  # the same answer, in English, re-posted (nothing in the URL)
-        page.wait_for_load_state()
+        # The same answer, in English, re-posted (nothing in the URL). Wait for that navigation
+        # itself: a load-state wait right after the click can see the old page on a busy machine.
+        with page.expect_navigation():
+            page.click("#lang-switch")
         assert page.url.endswith("/en/q/dismissal")
         assert page.get_attribute("html", "lang") == "en"
         assert "inside the protected period" in page.inner_text("#verdict")

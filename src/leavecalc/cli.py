@@ -142,6 +142,11 @@ def ui_lang(chosen: LangOpt | None = None, env: Mapping[str, str] | None = None)
 def coded_or_plain(e: Any) -> LeavecalcError:
     """An InputError as the command line shows it: worded in the user's language when the
     catalogue has it (its field named as the option), else in English naming the options."""
+    if e.naming_templates:
+        from .messages import Pair
+
+        zh, en = (e.naming_templates[lang].format_map(_Options()) for lang in ("zh", "en"))
+        return bad_input("cli.error.as_said", text=Pair(zh, en))
     if e.code is None:
         return LeavecalcError(option_error(e))
     if not e.field:

@@ -51,6 +51,18 @@ class InputError(LeavecalcError, ValueError):
         """An error whose message names inputs as ``{name}``: plain names here, options on the CLI."""
         return cls(template.format_map(_Plain()), template=template)
 
+    @classmethod
+    def naming_code(cls, code: str) -> InputError:
+        """As :meth:`naming`, the template being catalogue entry ``code`` (``naming_templates``
+        gives it in each language, for a front end to name the inputs its own way)."""
+        from .messages import catalogue
+
+        error = cls.naming(catalogue()[code]["en"])
+        error.naming_templates = dict(catalogue()[code])
+        return error
+
+    naming_templates: dict[str, str] | None = None
+
 
 class _Plain(dict[str, str]):
     def __missing__(self, key: str) -> str:

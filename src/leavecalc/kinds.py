@@ -168,13 +168,13 @@ def _allowance(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 
 def _allowance_check(f: Mapping[str, Any]) -> None:
     if ("days" in f) == ("birth" in f):
-        raise InputError.naming("give either {days} (allowance days) or {birth} (the date of birth), not both or neither")
+        raise InputError.naming_code("error.days_or_birth")
     if "days" in f:
         _engine("pay").check_allowance_days(check_count(f["days"], "days"))  # before the policy: a typing slip is the thing to report
         if any(k in f for k in ("start", "delivery", "babies")):
-            raise InputError.naming("{start}, {delivery} and {babies} go with {birth}; with {days} give the allowance days only")
+            raise InputError.naming_code("error.birth_fields_with_days")
     elif "on" in f:
-        raise InputError.naming("{on} goes with {days}; with {birth} the policy is the one in force on the birth date")
+        raise InputError.naming_code("error.on_with_birth")
 
 
 def _pregnancy_rest(policy: Policy, f: dict[str, Any], env: Env) -> Any:
