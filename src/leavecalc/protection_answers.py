@@ -20,10 +20,11 @@ from .protection import (
     arbitration_deadline,
     earliest_pregnancy_start,
     lactation,
+    pregnancy_protection,
     pregnancy_week_start,
     protected_period,
 )
-from .results import Basis, Frozen, Message, cited, unique
+from .results import Frozen, Message, cited, unique
 from .where_to_go import offices
 
 
@@ -196,7 +197,10 @@ def overtime_answer(policy: Policy, p: Pregnancy) -> Answer:
     dates = [key_date("date.lactation_end", nur.end)]
     if start is not None:
         dates.insert(0, key_date("date.overtime_from", start))
-    basis = [b for part in protection_basis(policy) for b in part]
+    # The articles of the late-pregnancy and nursing protections. The pregnancy's basis is taken
+    # without the due date: with it, it would also cite the weeks-at-due-date convention.
+    preg = pregnancy_protection(policy, PregnancyDates())
+    basis = [*preg.basis, *(b for x in preg.protections for b in x.basis), *nur.basis, *(b for x in nur.protections for b in x.basis)]
     return Answer(
         question="overtime",
         status="estimate" if p.estimate else "info",
@@ -207,15 +211,6 @@ def overtime_answer(policy: Policy, p: Pregnancy) -> Answer:
         warnings=_period_warnings(p, []),
         readings=unique(nur.notes),
     )
-
-
-def protection_basis(policy: Policy) -> list[list[Basis]]:
-    """The basis of the late-pregnancy and nursing protections (no overtime, no night shift)."""
-    from .protection import pregnancy_protection
-
-    preg = pregnancy_protection(policy, PregnancyDates())
-    nur = lactation(policy, policy.effective_from)
-    return [preg.basis, *(p.basis for p in preg.protections), nur.basis, *(p.basis for p in nur.protections)]
 
 
 def lactation_answer(policy: Policy, birth: date, babies: int = 1) -> Answer:
