@@ -201,3 +201,24 @@ def test_no_input_gives_a_server_error(client: TestClient, q, data) -> None:
     r = client.post(f"/q/{q.slug}", data=data)
     assert r.status_code in (200, 400), r.text[:2000]
     assert "Traceback" not in r.text
+
+
+@pytest.mark.parametrize(
+    "data, total",
+    [
+        # Zhejiang, a second child: 98 + 90 = 188 (the birth order decides the extension).
+        ({"birth": "2026-01-01", "jurisdiction": "hangzhou", "child_order": "2"}, 188),
+        # Beijing, with the employer's consent: 98 + 60 + one calendar month (06-08..07-07, 30) = 188.
+        ({"birth": "2026-01-01", "jurisdiction": "beijing", "condition": "employer_approval"}, 188),
+        # Fujian, the employer set 170 days (within 158-180).
+        ({"birth": "2026-01-01", "jurisdiction": "fujian", "employer_days": "170"}, 170),
+    ],
+    ids=["child order", "condition", "employer days"],
+)
+def test_the_maternity_form_takes_the_regions_shapes(client: TestClient, data: dict[str, str], total: int) -> None:
+    assert f"产假共{total}天" in verdict(client.post("/q/maternity", data=data).text)
+
+
+def test_employer_days_outside_the_range_re_show_the_form_in_chinese(client: TestClient) -> None:
+    r = client.post("/q/maternity", data={"birth": "2026-01-01", "jurisdiction": "fujian", "employer_days": "200"})
+    assert r.status_code == 400 and "不在法规允许的158至180天之间" in r.text

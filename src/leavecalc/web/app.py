@@ -27,7 +27,7 @@ from .. import render
 from ..errors import InputError, LeavecalcError
 from ..render import Lang
 from .compute import Context, compute
-from .fields import API_KINDS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
+from .fields import API_KINDS, CONDITIONS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
 from .openapi import openapi_schema
 from .questions import BY_SLUG, QUESTIONS, Question
 from .view import answer
@@ -79,7 +79,7 @@ UI = {lang: {k: pair[i] for k, pair in UI_WORDS.items()} for i, lang in enumerat
 def templates() -> Environment:
     env = Environment(loader=PackageLoader("leavecalc.web", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["QUESTIONS"] = QUESTIONS
-    env.globals["CHOICES"] = {**{c: render.LABELS["delivery:" + c] for c in DELIVERIES}, **REASONS}
+    env.globals["CHOICES"] = {**{c: render.LABELS["delivery:" + c] for c in DELIVERIES}, **REASONS, **CONDITIONS}
     env.globals["CONFIDENCE"] = {c: render.LABELS[c] for c in ("text", "secondary", "interpretation")}
     return env
 

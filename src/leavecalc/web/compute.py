@@ -111,7 +111,11 @@ def maternity(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..maternity import MaternityCase, maternity_leave
 
     one_of(v, "birth", "due")
-    case = make(MaternityCase, birth=v["birth"] or v["due"], start=v["start"], delivery=v["delivery"], babies=v["babies"])
+    case = make(
+        MaternityCase, birth=v["birth"] or v["due"], start=v["start"], delivery=v["delivery"], babies=v["babies"],
+        child_order=v.get("child_order"), conditions=[v["condition"]] if v.get("condition") else None,
+        employer_days=v.get("employer_days"),
+    )
     pol = policy_for(ctx, v, case.birth)
     result = maternity_leave(pol, case, ctx.calendar)
     due = case.birth if v["due"] else None

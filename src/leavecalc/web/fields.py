@@ -69,8 +69,22 @@ REASONS = {
     "agreement": ("协商一致", "mutual agreement"),
 }
 
+# Conditions a region may grant more leave for (policy.Condition), as the desk's select shows them.
+CONDITIONS = {
+    "": REASONS[""],  # one label for the empty choice of every select
+    "prepregnancy_check": ("做了孕前检查", "had a pre-pregnancy check"),
+    "exclusive_breastfeeding": ("纯母乳喂养（有医院证明）", "exclusive breastfeeding (hospital certificate)"),
+    "employer_approval": ("单位同意延长", "the employer agreed to more"),
+    "third_child": ("生育第三个孩子", "a third child"),
+    "living_apart": ("夫妻异地生活", "the couple live apart"),
+}
+# Shapes some regions have (docs/policy-format.md): left empty, the minimum is counted with a warning.
+CHILD_ORDER = F("child_order", "int", "这是第几个孩子（天数因孩次而不同的地区需要）", "Which child this is (where the days depend on it)", lo=1, hi=20)
+CONDITION = F("condition", "choice", "她符合的条件（法规对此另给假期的地区）", "A condition she meets (where the law grants more for it)", choices=tuple(CONDITIONS))
+EMPLOYER_DAYS = F("employer_days", "int", "单位确定的产假总天数（法规允许单位在范围内确定的地区）", "Total days the employer set (where the law lets it choose)", lo=1, hi=3650)
+
 FIELDS: dict[str, tuple[Field, ...]] = {
-    "maternity": (OPT_BIRTH, DUE, START, DELIVERY, BABIES, CLAIMED_DAYS, CLAIMED_END, CITY),
+    "maternity": (OPT_BIRTH, DUE, START, DELIVERY, BABIES, CHILD_ORDER, CONDITION, EMPLOYER_DAYS, CLAIMED_DAYS, CLAIMED_END, CITY),
     "miscarriage": (
         F("date", "date", "流产（引产）日期", "Date of the miscarriage or termination", required=True),
         F("weeks", "int", "怀孕周数（满几周）", "Completed weeks of pregnancy", lo=1, hi=60),
