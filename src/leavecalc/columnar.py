@@ -34,9 +34,12 @@ from .batch import COLUMNS, Context, Record, column_name, compute
 from .count_index import CountIndex, IntArray, count_index
 from .errors import LeavecalcError
 from .kinds import KINDS
+from .cases import MAX_BABIES
 from .maternity import MaternityCase, maternity_plan
 from .policy import Delivery, Policy
 
+# A plan key packs the babies in a slot one wider than the most a case may have.
+BABY_SLOTS = MAX_BABIES + 1
 EPOCH = date(1970, 1, 1).toordinal()  # Arrow's date32 counts days from here
 
 _TYPES: dict[str, pa.DataType] = {"total_days": pa.int64(), "days": pa.int64(), "provisional": pa.bool_()}
@@ -348,8 +351,8 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
     earliest = birth - limit
     early = ok & (s < earliest)
     s = np.maximum(s, earliest)
-    per_policy = len(DELIVERIES) * 10
-    plan = q * per_policy + np.where(ok, delivery, 0) * 10 + np.where(ok, babies, 1)
+    per_policy = len(DELIVERIES) * BABY_SLOTS
+    plan = q * per_policy + np.where(ok, delivery, 0) * BABY_SLOTS + np.where(ok, babies, 1)
     u, _, inv = _distinct(plan)
     plans: list[list[tuple[int, int]] | None] = []
     for g in u.tolist():
@@ -358,7 +361,7 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
         if pol is None or anchored:  # leave counted from the birth whatever the start: the scalar engine
             plans.append(None)
             continue
-        case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // 10 % len(DELIVERIES)], babies=g % 10)
+        case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // BABY_SLOTS % len(DELIVERIES)], babies=g % BABY_SLOTS)
         segments, _, _ = maternity_plan(pol, case)  # the same for every birth of the kind
         if any(x.rules.base_months is not None or any(c.months for c in x.rules.conditional) for x in segments):  # days that depend on the start
             plans.append(None)
@@ -493,7 +496,7 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     """
     from decimal import Decimal
 
-    from .pay import Wages, maternity_pay, pay_rules
+    from .pay import Wages, half_up, maternity_pay, pay_rules
 
     birth, start, has_start, delivery, babies, ok = _birth_columns(rows)
     flag, ok_flag = rows.choice("uninsured", FLAGS, "false")
@@ -536,9 +539,9 @@ def allowance_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
         group=_group(which, leave.early, has_own),
         varying={
             "days": days,
-            "daily_rate": (2 * wage + wage_div) // (2 * wage_div),
-            "amount": (2 * wage * days + wage_div) // (2 * wage_div),
-            "employer_top_up": (2 * top_up * days + own_div * div) // (2 * own_div * div),
+            "daily_rate": half_up(wage, wage_div),
+            "amount": half_up(wage * days, wage_div),
+            "employer_top_up": half_up(top_up * days, own_div * div),
             "start": leave.start,
             "end": leave.end,
         },
@@ -564,7 +567,7 @@ def pregnancy_rest_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     each month), the pay agreed, both prorated by the days covered in each month, and the
     shortfall month by month, each total rounded once, half up (pay.pregnancy_rest_pay). Exact
     in whole numbers over the common denominator 100 · MONTH_LCM."""
-    from .pay import MAX_REST_DAYS, minimum_wage_on, pay_rules, rest_floor_since
+    from .pay import MAX_REST_DAYS, half_up, minimum_wage_on, pay_rules, rest_floor_since
 
     start, has_start, ok = rows.date("from")
     end, has_end, ok_end = rows.date("to")
@@ -627,9 +630,9 @@ def pregnancy_rest_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
         varying={
             "start": start,
             "end": end,
-            "floor_total": (2 * floor + den) // (2 * den),
-            "paid_total": (2 * paid + den) // (2 * den),
-            "shortfall_total": (2 * gap + den) // (2 * den),
+            "floor_total": half_up(floor, den),
+            "paid_total": half_up(paid, den),
+            "shortfall_total": half_up(gap, den),
         },
     )
 

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StrictBool, model_validator
 
@@ -61,9 +61,15 @@ def round_money(x: Fraction) -> Decimal:
     return _cents(x.numerator, x.denominator)
 
 
+def half_up(numerator: Any, denominator: Any) -> Any:
+    """numerator/denominator rounded half up to a whole number: floor(n/d + 1/2), in integers.
+    Works on ints and, element by element, on numpy integer arrays (the columnar engine)."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 def _cents(numerator: int, denominator: int) -> Decimal:
-    """numerator/denominator yuan rounded half up to the fen: floor(100·n/d + 1/2), in integers."""
-    return Decimal((200 * numerator + denominator) // (2 * denominator)).scaleb(-2)
+    """numerator/denominator yuan rounded half up to the fen."""
+    return Decimal(half_up(100 * numerator, denominator)).scaleb(-2)
 
 
 def money(x: Decimal) -> Decimal:
