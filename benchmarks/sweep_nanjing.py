@@ -100,13 +100,14 @@ def main(out: Path) -> None:
     write("paternity", rows)
 
     rows = []
+    periods = reg.policies_of(JURISDICTION)  # as the CLI answers: each year under the rules then in force
     for birth in days(FIRST, LAST, 5):
         pol = reg.in_force(JURISDICTION, birth)
         for other in ((), (birth - timedelta(days=700),)):
             kc = ParentingCase(birth=birth, other_births=list(other))
-            rows.append(line(f"{birth} {len(other)}", lambda: parenting_leave(pol, kc, cal)))
+            rows.append(line(f"{birth} {len(other)}", lambda: parenting_leave(pol, kc, cal, periods)))
         kc = ParentingCase(birth=birth, start=birth + timedelta(days=200), days=4)
-        rows.append(line(f"{birth} block", lambda: parenting_leave(pol, kc, cal)))
+        rows.append(line(f"{birth} block", lambda: parenting_leave(pol, kc, cal, periods)))
     write("parenting", rows)
 
     rows = []
@@ -115,7 +116,7 @@ def main(out: Path) -> None:
         for delivery, babies in (("normal", 1), ("cesarean", 2)):
             plc = PlanCase(birth=birth, delivery=delivery, babies=babies, due=birth + timedelta(days=3),
                            contract_end=birth + timedelta(days=30), dispute_known=birth + timedelta(days=40))
-            rows.append(line(f"{birth} {delivery} {babies}", lambda: make_plan(pol, plc, cal, wages)))
+            rows.append(line(f"{birth} {delivery} {babies}", lambda: make_plan(pol, plc, cal, wages, periods)))
     write("plan", rows)
 
     print(" ".join(f"{k}={v}" for k, v in counts.items()))

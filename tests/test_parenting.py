@@ -60,7 +60,7 @@ def test_calendar_years_for_a_child_born_on_1_january(nj2025, calendar):
 
 def test_json_uses_from_and_to(nj2025, calendar):
     r = parenting_leave(nj2025, ParentingCase(birth=d("2025-03-10")), calendar)
-    assert r.model_dump(mode="json")["years"][0] == {"from": "2025-03-10", "to": "2026-03-09", "days": 10}
+    assert r.model_dump(mode="json")["years"][0] == {"from": "2025-03-10", "to": "2026-03-09", "days": 10, "policy": "nanjing_2025"}
 
 
 def test_block_from_start_skips_statutory_holidays(nj2025, calendar):
@@ -151,3 +151,87 @@ def test_windows_are_contiguous_stop_before_the_3rd_birthday_and_sum_to_the_tota
     expected_years = 3 if rule == "child_age_year" else last.year - birth.year + 1
     assert len(years) == expected_years
     assert sum(y.days for y in years) == per_year * expected_years
+
+
+# ---------------------------------------------------------------- rules that change while the child is under 3
+
+def parenting(registry, calendar, place, birth, **fields):
+    import leavecalc
+
+    return leavecalc.compute("parenting", jurisdiction=place, birth=d(birth), registry=registry, calendar=calendar, **fields)
+
+
+def test_years_before_a_region_had_parenting_leave_count_0_days(registry, calendar):
+    # Guangxi: parenting leave only from the 2022 revision (2022-03-24), 10 days a year to age 3.
+    # Born 2019-06-01: years 2019-06-01..2020-05-31 and 2020-06-01..2021-05-31 end before it (0
+    # days each); 2021-06-01..2022-05-31 ends under it (10). Total 0 + 0 + 10 = 10.
+    r = parenting(registry, calendar, "广西", "2019-06-01")
+    assert spans(r.years) == [
+        (d("2019-06-01"), d("2020-05-31"), 0),
+        (d("2020-06-01"), d("2021-05-31"), 0),
+        (d("2021-06-01"), d("2022-05-31"), 10),
+    ]
+    assert [y.policy for y in r.years] == ["guangxi_2016", "guangxi_2016", "guangxi_2022"]
+    assert (r.total_days, r.policy) == (10, "guangxi_2022")
+    codes = [w.code for w in r.warnings]
+    assert codes.count("parenting_no_rule_in_year") == 2 and codes.count("parenting_rule_changed") == 1
+
+
+def test_a_child_born_before_the_rule_has_its_later_years_under_it(registry, calendar):
+    # Guangxi, born 2021-06-01 (under the 2016 rules, which had no parenting leave): every year
+    # ends on or after 2022-03-24, so 10 + 10 + 10 = 30; the first year straddles the change.
+    r = parenting(registry, calendar, "南宁", "2021-06-01")
+    assert [y.days for y in r.years] == [10, 10, 10] and r.total_days == 30
+    changed = [w for w in r.warnings if w.code == "parenting_rule_changed"]
+    assert len(changed) == 1 and "2022-03-24" in changed[0].zh and "2021-06-01" in changed[0].zh
+
+
+def test_calendar_years_follow_the_rule_in_force_on_their_last_day(registry, calendar):
+    # Xinjiang: parenting leave from 2021-12-01. Born 2020-01-01, years of age: 2020 (ends
+    # 2020-12-31, before the rule: 0), 2021 (ends 2021-12-31, under it: 10), 2022 (10). Total 20.
+    r = parenting(registry, calendar, "新疆", "2020-01-01")
+    assert [y.days for y in r.years] == [0, 10, 10] and r.total_days == 20
+
+
+def test_later_years_cite_the_rule_then_in_force(registry, calendar):
+    # Nanjing, born 2023-06-01: the first year (to 2024-05-31) is under the 2023 rules (Jiangsu's
+    # 2022 scheme), the next two under the 2025 ordinance (art 35). 10 days a year in both, so no
+    # change of days is warned of; both sources are cited.
+    r = parenting(registry, calendar, "南京", "2023-06-01")
+    assert [y.policy for y in r.years] == ["nanjing_2023", "nanjing_2025", "nanjing_2025"]
+    assert [y.days for y in r.years] == [10, 10, 10] and r.policy == "nanjing_2025"
+    documents = {b.document for b in r.basis if b.item == "parenting_days_per_year"}
+    assert any("南京市妇女权益保障条例" in x for x in documents) and len(documents) >= 2
+    assert "parenting_rule_changed" not in {w.code for w in r.warnings}
+
+
+def test_a_block_follows_the_rule_in_force_on_its_first_day(registry, calendar):
+    # Nanjing, born 2023-06-01, 10 days from 2025-03-03: under the 2025 ordinance.
+    r = parenting(registry, calendar, "南京", "2023-06-01", start=d("2025-03-03"))
+    assert r.block is not None and r.block.policy == "nanjing_2025"
+
+
+def test_a_block_on_a_day_with_no_parenting_rule_is_refused(registry, calendar):
+    from leavecalc.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        parenting(registry, calendar, "广西", "2021-06-01", start=d("2021-10-08"))
+    assert e.value.code == "error.no_parenting_leave_on"
+
+
+def test_a_policy_given_whole_is_applied_alone(registry, calendar):
+    # A policy not from the registry (a file, or a copy) is the user's choice: its rules for
+    # every year, as before, with no other period mixed in.
+    import leavecalc
+
+    own = registry.get("nanjing_2023").model_copy()
+    r = leavecalc.compute("parenting", policy=own, birth=d("2023-06-01"), registry=registry, calendar=calendar)
+    assert [y.policy for y in r.years] == ["nanjing_2023"] * 3 and r.policy == "nanjing_2023"
+
+
+def test_the_plan_shows_parenting_years_a_later_rule_gives(registry, calendar):
+    import leavecalc
+
+    r = leavecalc.compute("plan", jurisdiction="广西", birth=d("2021-06-01"), registry=registry, calendar=calendar)
+    assert r.parenting is not None and r.parenting.total_days == 30
+    assert [x.item for x in r.lines if x.item.startswith("parenting_")] == ["parenting_1", "parenting_2", "parenting_3"]

@@ -149,7 +149,14 @@ def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("parenting")
     case = m.ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
-    return m.parenting_leave(policy, case, env.calendar)
+    return m.parenting_leave(policy, case, env.calendar, _periods(policy, env))
+
+
+def _periods(policy: Policy, env: Env) -> list[Policy]:
+    """The other periods of ``policy``'s jurisdiction, whose rules govern the later years of a
+    child's parenting leave; none for a policy read from a file (its rules alone, as given)."""
+    periods = env.registry.policies_of(policy.jurisdiction)
+    return periods if any(p is policy for p in periods) else []
 
 
 def _wages(f: Mapping[str, Any], needed: bool) -> Any:
@@ -191,7 +198,7 @@ def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
             "contract_end", "dispute_known", **dict(OTHER_RENAMED),
         )
     )
-    return m.make_plan(policy, case, env.calendar, _wages(f, needed=False))
+    return m.make_plan(policy, case, env.calendar, _wages(f, needed=False), _periods(policy, env))
 
 
 # ---------------------------------------------------------------- flat rows, by kind

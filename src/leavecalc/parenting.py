@@ -8,10 +8,17 @@ born on 29 February has its birthday on 28 February in common years.
 
 With a ``start``, the result also holds the block of leave taken from that day (the days of
 the year it falls in, or fewer) with its last day and the day back at work.
+
+The rules can change while a child is under the age limit (Guangxi and Xinjiang had no
+parenting leave before 2022-03-24 and 2021-12-01; Nanjing's 2025 ordinance replaced the 2023
+citation). Given the other ``periods`` of the jurisdiction, each year follows the rules in
+force on its last day (the year's days are the days of that year's rules, 0 where none was in
+force), and a block follows the rules in force on its first day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -23,7 +30,7 @@ from .leave import counting_basis, finish, make_segment, notes_for, policy_date_
 from .policy import AgeLimit, ParentingRules, Policy
 from .cases import Case, Count, Day, check_engine_args
 from .messages import Pair, message
-from .results import Segment, Basis, Frozen, LeaveResult, Message, cited
+from .results import Segment, Basis, Frozen, LeaveResult, Message, cited, unique
 
 
 class ParentingCase(Case):
@@ -52,9 +59,11 @@ class Period(Frozen):
 
 
 class ParentingYear(Period):
-    """One year of entitlement: ``days`` for each parent between ``from`` and ``to``."""
+    """One year of entitlement: ``days`` for each parent between ``from`` and ``to``, under the
+    rules of ``policy`` (the policy in force on the year's last day)."""
 
     days: int
+    policy: str
 
 
 class ParentingResult(Frozen):
@@ -97,17 +106,71 @@ def last_day(birth: date, limit: AgeLimit) -> date:
 
 
 def windows(policy: Policy, birth: date) -> list[ParentingYear]:
-    """The years of entitlement of a child born on ``birth``: contiguous, from the birth to
-    the last day under the age limit, ``days_per_year`` each."""
+    """The years of entitlement of a child born on ``birth`` under ``policy``'s rules alone:
+    contiguous, from the birth to the last day under the age limit, ``days_per_year`` each."""
+    return [ParentingYear(from_=a, to=b, days=parenting_rules(policy).days_per_year.days, policy=policy.id) for a, b in spans(policy, birth)]
+
+
+def spans(policy: Policy, birth: date) -> list[tuple[date, date]]:
+    """(first, last day) of each year of entitlement, as ``policy``'s rules cut them."""
     rules = parenting_rules(policy)
-    days = rules.days_per_year.days
     end = last_day(birth, rules.until)
     if rules.year.rule == "child_age_year":
         starts = [birthday(birth, n) for n in range(rules.until.years)]
     else:
         starts = [birth, *(date(y, 1, 1) for y in range(birth.year + 1, end.year + 1))]
     ends = [s - timedelta(days=1) for s in starts[1:]] + [end]
-    return [ParentingYear(from_=a, to=b, days=days) for a, b in zip(starts, ends)]
+    return list(zip(starts, ends))
+
+
+class Periods:
+    """The policies a child's years may fall under: the one chosen for the case first, then
+    the jurisdiction's other periods."""
+
+    def __init__(self, policy: Policy, others: Sequence[Policy]) -> None:
+        self.chosen = policy
+        self.all = [policy, *(p for p in others if p is not policy and p.jurisdiction == policy.jurisdiction)]
+
+    def on(self, day: date) -> Policy | None:
+        return next((p for p in self.all if p.in_force_on(day)), None)
+
+    def cutting(self, birth: date) -> Policy | None:
+        """The policy whose rules cut the years: the newest with parenting leave in force while
+        the child is under its age limit (the chosen one when no other period is given); None
+        if there is none."""
+        with_leave = sorted((p for p in self.all if p.parenting is not None), key=lambda p: p.effective_from, reverse=True)
+        for p in with_leave:
+            assert p.parenting is not None
+            if p is self.chosen or (p.effective_from <= last_day(birth, p.parenting.until) and
+                                    (p.effective_until is None or p.effective_until >= birth)):
+                return p
+        return None
+
+
+def has_parenting(policy: Policy, birth: date, periods: Sequence[Policy] = ()) -> bool:
+    """Whether a child born on ``birth`` has parenting leave under ``policy`` or, while under
+    the age limit, under another of the ``periods``."""
+    return Periods(policy, periods).cutting(birth) is not None
+
+
+def _years(periods: Periods, rules_of: Policy, birth: date) -> tuple[list[ParentingYear], list[Policy], list[Message]]:
+    """Each year under the rules in force on its last day (``rules_of`` where no period is in
+    force then), the policies used, and a warning for each year the rules changed in."""
+    years, used, warnings = [], [], []
+    for a, b in spans(rules_of, birth):
+        p = periods.on(b) or rules_of
+        days = p.parenting.days_per_year.days if p.parenting is not None else 0
+        years.append(ParentingYear(from_=a, to=b, days=days, policy=p.id))
+        if p not in used:
+            used.append(p)
+        before = periods.on(a)
+        if before is not None and before is not p:
+            had = before.parenting.days_per_year.days if before.parenting is not None else 0
+            if had != days:
+                warnings.append(message("warning.parenting_rule_changed", start=a, end=b, on=p.effective_from, before=had, after=days))
+        if days == 0:
+            warnings.append(message("warning.parenting_no_rule_in_year", start=a, end=b, title=Pair(p.title, p.title_en)))
+    return years, used, warnings
 
 
 def overlaps(birth: date, end: date, other_births: list[date], limit: AgeLimit) -> list[Period]:
@@ -120,23 +183,33 @@ def overlaps(birth: date, end: date, other_births: list[date], limit: AgeLimit) 
     return spans
 
 
-def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> ParentingResult:
-    """Each parent's parenting leave for the child of ``case`` under ``policy``."""
+def parenting_leave(
+    policy: Policy, case: ParentingCase, calendar: Calendar, periods: Sequence[Policy] = ()
+) -> ParentingResult:
+    """Each parent's parenting leave for the child of ``case`` under ``policy`` (the policy in
+    force on the birth). ``periods``: the jurisdiction's other policies (``PolicyRegistry.
+    policies_of``), so that each year follows the rules in force in it; without them every year
+    follows ``policy``."""
     check_engine_args(policy, (case, ParentingCase, "case"), (calendar, Calendar, "calendar"))
-    rules = parenting_rules(policy)
-    years = windows(policy, case.birth)
+    chain = Periods(policy, periods)
+    governing = chain.cutting(case.birth) or policy
+    rules = parenting_rules(governing)  # none in any period: the error says so
+    years, used, warnings = _years(chain, governing, case.birth)
     end = years[-1].to
     keys = [*rules.days_per_year.basis, *rules.until.basis, *rules.year.basis, *rules.counting.basis]
-    basis = cited(policy, "parenting_days_per_year", rules.days_per_year.basis, rules.days_per_year.days)
-    basis += cited(policy, "age_limit", rules.until.basis, rules.until.years)
-    basis += cited(policy, f"year:{rules.year.rule}", rules.year.basis)
-    basis += counting_basis(policy, rules.counting)
-    warnings = policy_date_warning(policy, case.birth, "what.birth")
+    basis: list[Basis] = []
+    for p in used:  # the days of each year come from the rules of its own period
+        if p.parenting is not None:
+            basis += cited(p, "parenting_days_per_year", p.parenting.days_per_year.basis, p.parenting.days_per_year.days)
+    basis += cited(governing, "age_limit", rules.until.basis, rules.until.years)
+    basis += cited(governing, f"year:{rules.year.rule}", rules.year.basis)
+    basis += counting_basis(governing, rules.counting)
+    warnings = [*policy_date_warning(policy, case.birth, "what.birth"), *warnings]
 
     shared = overlaps(case.birth, end, [b for b in case.other_births if b != case.birth], rules.until)
     if shared:
         keys += rules.per_child.basis
-        basis += cited(policy, "per_child", rules.per_child.basis)
+        basis += cited(governing, "per_child", rules.per_child.basis)
         if not rules.per_child.value:
             spans = Pair("、".join(f"{p.from_} 至 {p.to}" for p in shared), ", ".join(f"{p.from_} to {p.to}" for p in shared))
             warnings.append(
@@ -145,11 +218,14 @@ def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> 
 
     block = None
     if case.start is not None:
-        block, more = parenting_block(policy, case, years, calendar)
+        taken = chain.on(case.start) or governing
+        if taken.parenting is None:
+            raise InputError.of("error.no_parenting_leave_on", day=case.start, title=Pair(taken.title, taken.title_en))
+        block, more = parenting_block(taken, case, years, calendar)
         warnings += more
     provisional = block is not None and block.provisional
     return ParentingResult(
-        policy=policy.id,
+        policy=governing.id,
         birth=case.birth,
         last_day=end,
         year_rule=rules.year.rule,
@@ -160,8 +236,12 @@ def parenting_leave(policy: Policy, case: ParentingCase, calendar: Calendar) -> 
         block=block,
         provisional=provisional,
         basis=basis,
-        warnings=[*warnings, *review_warnings(policy)],
-        notes=[*notes_for(policy, keys), *review_notes(policy)],
+        warnings=unique([*warnings, *(w for p in used for w in review_warnings(p))]),
+        notes=unique([
+            *notes_for(governing, keys),
+            *(n for p in used if p is not governing and p.parenting for n in notes_for(p, p.parenting.days_per_year.basis)),
+            *(n for p in used for n in review_notes(p)),
+        ]),
     )
 
 

@@ -6,6 +6,7 @@ Pure: it only assembles the results of maternity, paternity, parenting and prote
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal
 
@@ -14,7 +15,7 @@ from pydantic import Field, model_validator
 from .errors import InputError
 from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
-from .parenting import ParentingCase, ParentingResult, parenting_leave
+from .parenting import ParentingCase, ParentingResult, has_parenting, parenting_leave
 from .paternity import PaternityCase, paternity_leave
 from .policy import Delivery, ParentingRules, Policy
 from .protection import (
@@ -144,9 +145,13 @@ def _parenting_lines(rules: ParentingRules | None, par: ParentingResult | None) 
     ]
 
 
-def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None) -> PlanResult:
+def make_plan(
+    policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages | None = None, periods: Sequence[Policy] = ()
+) -> PlanResult:
     """Every entitlement of both parents for ``case`` under ``policy``, as one timeline; with
-    ``wages``, also the allowance and top-up during maternity leave."""
+    ``wages``, also the allowance and top-up during maternity leave. ``periods``: the
+    jurisdiction's other policies, for the parenting leave of the years they govern
+    (parenting.parenting_leave)."""
     check_engine_args(policy, (case, PlanCase, "case"), (calendar, Calendar, "calendar"), (wages, (Wages, type(None)), "wages"))
     dates = PregnancyDates(due=case.due, conception=case.conception)
     preg = pregnancy_protection(policy, dates)
@@ -168,7 +173,7 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
         ),
         calendar,
     )
-    par = None if policy.parenting is None else parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar)
+    par = parenting_leave(policy, ParentingCase(birth=case.birth, other_births=case.other_births), calendar, periods) if has_parenting(policy, case.birth, periods) else None
     nur = lactation(policy, case.birth, case.babies)
     prot = protected_period(policy, mat, nur, conceived, case.contract_end)
     arb = arbitration_deadline(policy, case.dispute_known, calendar) if case.dispute_known else None
@@ -254,7 +259,8 @@ def make_plan(policy: Policy, case: PlanCase, calendar: Calendar, wages: Wages |
             nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
-    lines += _parenting_lines(policy.parenting, par)
+    governing = next((p for p in (policy, *periods) if par is not None and p.id == par.policy), policy)  # the years' own rules
+    lines += _parenting_lines(governing.parenting, par)
     barred = Pair("；".join(d.ground for d in prot.dismissals if d.barred), "; ".join(d.ground_en for d in prot.dismissals if d.barred))
     allowed = Pair("；".join(d.ground for d in prot.dismissals if not d.barred), "; ".join(d.ground_en for d in prot.dismissals if not d.barred))
     lines.append(

@@ -151,9 +151,10 @@ def parenting(ctx: Context, v: dict[str, Any]) -> Outcome:
         birth=v["birth"], start=v["start"], days=v["days"], other_births=v["other_child"],
     )
     pol = policy_for(ctx, v, case.birth)
-    result = parenting_leave(pol, case, ctx.calendar)
+    result = parenting_leave(pol, case, ctx.calendar, ctx.registry.policies_of(pol.jurisdiction))
     # "This year" is the year of the child's age today falls in (a front end may read the clock).
-    return Outcome(result, partial(parenting_answer, pol, result, v.get("on") or date.today(), **claims(v)))
+    governing = ctx.registry.get(result.policy)
+    return Outcome(result, partial(parenting_answer, governing, result, v.get("on") or date.today(), **claims(v)))
 
 
 def allowance(ctx: Context, v: dict[str, Any]) -> Outcome:
