@@ -225,7 +225,7 @@ def test_parquet_round_trip_keeps_every_row_in_order(capsys, tmp_path):
         w.writeheader()
         w.writerows(rows)
     assert cli(capsys, "batch", str(tmp_path / "in.parquet"), "-o", str(tmp_path / "out.parquet"))[0] == 1
-    assert cli(capsys, "batch", str(src), "-o", str(tmp_path / "out.csv"), "--jobs", "2")[0] == 1  # scalar workers
+    assert cli(capsys, "batch", str(src), "-o", str(tmp_path / "out.csv"), "--jobs", "2")[0] == 1  # two workers, each columnar
     out = pq.read_table(tmp_path / "out.parquet")
     assert out["id"].to_pylist() == [r["id"] for r in rows]
     with (tmp_path / "out.csv").open(encoding="utf-8") as f:

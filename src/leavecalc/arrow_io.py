@@ -18,13 +18,12 @@ from typing import IO, Any, cast
 
 import pyarrow as pa
 
-from .batch import BatchFileError, Context, Format, Record, Summary, Writer, check_input, chunks, column_name, read_rows, spooled
+from .batch import TEXT_CHUNK, BatchFileError, Context, Format, Record, Summary, Writer, check_input, chunks, column_name, read_rows, spooled
 from .columnar import DATE_COLUMNS, OUTPUT_SCHEMA, RunState, arrow_inputs, compute_arrow, compute_rows
 from .files import output_file
 from .progress import Progress
 
 CHUNK = 131_072  # rows per chunk: large enough for numpy to pay, small enough to keep memory flat
-TEXT_CHUNK = 8_192  # CSV / JSON Lines rows are Python objects until computed: smaller chunks
 
 
 def output_rows(table: pa.Table) -> list[dict[str, Any]]:

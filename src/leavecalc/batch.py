@@ -32,6 +32,9 @@ from .policy import Policy, PolicyRegistry
 
 Format = Literal["csv", "jsonl", "parquet", "arrow"]
 ARROW_FORMATS = ("parquet", "arrow")  # need the columnar extra (pyarrow)
+# Rows the columnar engine takes at a time from CSV / JSON Lines (Python objects until computed,
+# so smaller than its Parquet chunks); also what one worker of --jobs computes at a time.
+TEXT_CHUNK = 8_192
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
               ".arrow": "arrow", ".feather": "arrow", ".ipc": "arrow"}
 
@@ -461,7 +464,17 @@ _WORKER: tuple[Context, bool] | None = None
 def _compute_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
     assert _WORKER is not None
     ctx, names_are_clean = _WORKER
-    return [compute(raw, ctx, names_are_clean) for raw in chunk]
+    return list(_serial(chunk, ctx, names_are_clean))
+
+
+def _serial(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
+    """The output rows in one process: by the columnar engine where it is installed (it hands
+    what it cannot do in bulk to ``compute``, row by row), else by ``compute``."""
+    if columnar_available():
+        from .arrow_io import computed_rows
+
+        return computed_rows(rows, ctx, names_are_clean)
+    return (compute(raw, ctx, names_are_clean) for raw in rows)
 
 
 def _worker_signals() -> None:
@@ -471,25 +484,23 @@ def _worker_signals() -> None:
 
 
 def computed(
-    rows: Iterable[Record], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int = 500
+    rows: Iterable[Record], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """The output row of each input row, in input order.
 
     With ``jobs`` > 1 (and where processes can be forked), chunks of rows are computed by that
-    many worker processes; results are taken back in the order the chunks were sent, and at most
-    ``4 * jobs`` chunks are in flight, so order holds and memory stays flat.
+    many worker processes, each as one process would (the columnar engine where installed);
+    results are taken back in the order the chunks were sent, and at most ``4 * jobs`` chunks are
+    in flight, so order holds and memory stays flat. ``chunk_size`` defaults to the columnar
+    engine's chunk (large, so its per-chunk work pays) or 500 rows for the scalar engine.
     """
     import multiprocessing
 
-    if jobs <= 1 and columnar_available():
-        from .arrow_io import computed_rows
-
-        yield from computed_rows(rows, ctx, names_are_clean)
-        return
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for raw in rows:
-            yield compute(raw, ctx, names_are_clean)
+        yield from _serial(rows, ctx, names_are_clean)
         return
+    if chunk_size is None:
+        chunk_size = TEXT_CHUNK if columnar_available() else 500
     global _WORKER
     _WORKER = (ctx, names_are_clean)
     from collections import deque
