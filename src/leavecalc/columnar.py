@@ -363,7 +363,7 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
             continue
         case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // BABY_SLOTS % len(DELIVERIES)], babies=g % BABY_SLOTS)
         segments, _, _ = maternity_plan(pol, case)  # the same for every birth of the kind
-        if any(x.rules.base_months is not None or any(c.months for c in x.rules.conditional) for x in segments):  # days that depend on the start
+        if any(x.months for x in segments):  # days that depend on the start (calendar months)
             plans.append(None)
             continue
         plans.append([(x.days, RULES.index(x.counting.rule) if x.counting.rule in RULES else 2) for x in segments])

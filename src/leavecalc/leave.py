@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from .holiday_calendar import Calendar, LawVersion
@@ -111,6 +112,13 @@ def _dated_parts(
 
 
 def missing_arrangement_warning(years: Sequence[int]) -> Message:
+    return _arrangement_missing(tuple(years))
+
+
+@lru_cache(maxsize=64)
+def _arrangement_missing(years: tuple[int, ...]) -> Message:
+    # Worded once per set of years (a Message holds only text, so results may share it): the
+    # wording took a twentieth of a provisional maternity result's time.
     ys = Pair("、".join(str(y) for y in years), ", ".join(str(y) for y in years))
     return message("warning.arrangement_missing", years=ys)
 

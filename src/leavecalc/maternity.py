@@ -55,6 +55,7 @@ class SegmentPlan(NamedTuple):
     days: int
     basis: list[Basis]
     counting: Counting
+    months: bool  # a part is given in calendar months, so the days depend on the start
 
 
 def add_months(day: date, months: int) -> date:
@@ -120,7 +121,8 @@ def maternity_plan(policy: Policy, case: MaternityCase) -> tuple[list[SegmentPla
         if any(item == "difficult_birth" for item, _, _ in parts):
             basis += cited(policy, "difficult_delivery", rules.difficult_deliveries_basis)
             keys += rules.difficult_deliveries_basis  # a reading of which births are difficult carries a note
-        plans.append(SegmentPlan(seg, parts, days, basis + counting_basis(policy, seg.counting), seg.counting))
+        months = seg.base_months is not None or any(c.months for c in seg.conditional)
+        plans.append(SegmentPlan(seg, parts, days, basis + counting_basis(policy, seg.counting), seg.counting, months))
         keys += [*seg.counting.basis, *(k for _, _, ks in parts for k in ks)]
     if case.delivery != "normal" and case.delivery not in rules.difficult_deliveries:
         # A caesarean or assisted birth the region does not count as 难产 by itself: say so, with the
@@ -144,7 +146,7 @@ def _earliest_start(rules: MaternityRules, case: MaternityCase, warnings: list[M
             warnings.append(message("warning.leave_from_birth", start=start, last=birth - ONE_DAY))
         return birth
     limit = rules.max_days_before_birth.days
-    earliest = birth - timedelta(days=limit)
+    earliest = birth - ONE_DAY * limit
     if start < earliest:
         warnings.append(message("warning.start_too_early", limit=limit, earliest=earliest, start=start, last=earliest - ONE_DAY))
         return earliest
@@ -161,7 +163,7 @@ def _months(rules: MaternitySegmentRules, item: str) -> int:
 def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[list[tuple[str, int, list[str]]], int]:
     """The plan's parts with any months turned into the days they span from the part's first day
     (months are calendar months: the segment counts calendar days, so a part starts ``offset`` days on)."""
-    if plan.rules.base_months is None and not any(c.months for c in plan.rules.conditional):
+    if not plan.months:
         return plan.parts, plan.days
     parts, offset = [], 0
     for item, d, ks in plan.parts:
@@ -170,6 +172,12 @@ def _counted_parts(calendar: Calendar, plan: SegmentPlan, start: date) -> tuple[
         parts.append((item, d + extra, ks))
         offset += d + extra
     return parts, offset
+
+
+def _counted_basis(basis: list[Basis], parts: list[tuple[str, int, list[str]]]) -> list[Basis]:
+    """The basis lines with the days a part of months spans from this leave's start."""
+    counted = {item: d for item, d, _ in parts}
+    return [b.model_copy(update={"days": counted.get(b.item, b.days)}) for b in basis]
 
 
 def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> LeaveResult:
@@ -185,10 +193,7 @@ def maternity_leave(policy: Policy, case: MaternityCase, calendar: Calendar) -> 
     for plan in plans:
         r = plan.rules
         parts, days = _counted_parts(calendar, plan, cursor)
-        counted = {item: d for item, d, _ in parts}
-        basis = plan.basis if days == plan.days else [
-            b.model_copy(update={"days": counted.get(b.item, b.days)}) for b in plan.basis
-        ]
+        basis = plan.basis if days == plan.days else _counted_basis(plan.basis, parts)
         segment = make_segment(calendar, r.name, r.label, r.label_en, cursor, days, plan.counting, basis, parts)
         segments.append(segment)
         cursor = segment.end + ONE_DAY

@@ -38,7 +38,13 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
+# The slots every pydantic model instance has, set through their descriptors (a little faster than
+# object.__setattr__ by name, and this runs for every segment, part and result).
+_set_dict, _set_fields, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+)
 
 
 def built(cls: type[M], **values: Any) -> M:
@@ -49,10 +55,10 @@ def built(cls: type[M], **values: Any) -> M:
     is what pydantic's own ``model_construct`` makes, without its per-field loop. Input and
     policy data are always validated; only results are built this way."""
     m = _new(cls)
-    _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(values))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _set_dict(m, values)
+    _set_fields(m, set(values))
+    _set_extra(m, None)
+    _set_private(m, None)
     return m
 
 
