@@ -197,7 +197,8 @@ def create_app(ctx: Context | None = None) -> Starlette:
                 parsed.errors.append(e)
             except LeavecalcError as e:
                 parsed.errors.append(FieldError(None, f"无法计算：{e.worded('zh')}", f"Cannot answer: {e.worded('en')}"))
-        return q, raw, parsed, result
+        # No outcome when its answer failed: the page would work the answer out again, and fail.
+        return q, raw, parsed, None if parsed.errors else result
 
     async def answer_post(request: Request) -> Response:
         q, raw, parsed, result = await solve(request)

@@ -1,7 +1,8 @@
-"""Each question's result and answer from parsed fields: the case models, the policy in force,
-the engine and the answers layer, as the CLI's commands do (tests/test_web_api.py checks the
-API's JSON is the CLI's ``--json``, byte for byte). Case models validate; a validation error
-names the field."""
+"""Each question's result and answer from parsed fields. A question the CLI answers through the
+table of kinds (kinds.py) is answered through it here too (``solved``: the same case building
+and policy choice as the CLI, batch and ``leavecalc.compute``), then by the answers layer as the
+CLI's command does (tests/test_web_api.py checks the API's JSON is the CLI's ``--json``, byte
+for byte). Errors become the form's: a bad input marked on its field."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, ValidationError
 
 from ..answers import Answer
-from ..errors import InputError, LeavecalcError
+from ..errors import InputError, LeavecalcError, NoPolicyError
 from ..holiday_calendar import Calendar
 from ..policy import Policy, PolicyRegistry
 from .fields import FieldError
@@ -51,18 +52,56 @@ def engine_error(e: LeavecalcError, field: str | None = None) -> FieldError:
     return FieldError(field, e.worded("zh"), e.worded("en"))
 
 
-def make(model: type[Any], rename: dict[str, str] | None = None, whole: str | None = None, **values: Any) -> Any:
-    """``model(**values)``; a validation error becomes a FieldError naming the form's field
-    (``whole``: the field to mark when the model as a whole is refused)."""
-    back = {v: k for k, v in (rename or {}).items()}
+def unknown_place(e: NoPolicyError, v: dict[str, Any]) -> FieldError | NoPolicyError:
+    """An unknown city is the form's jurisdiction field at fault; any other error stands."""
+    if e.code != "error.unknown_jurisdiction":
+        return e
+    return FieldError("jurisdiction", f"不认识这个地方：{v['jurisdiction']}", str(e))
+
+
+# The questions answered by a kind of kinds.py (the table the CLI and batch go through), under
+# the kind's name where the question's differs.
+KIND_OF = {"pregnancy-rest": "pregnancy_rest"}
+
+
+def solved(ctx: Context, question: str, v: dict[str, Any], **inputs: Any) -> tuple[Any, Policy]:
+    """The result of kinds.solve for the kind's ``inputs`` (None, [] or False: not given), as the
+    CLI and batch get it, and the policy it used. An error naming an input is marked on the
+    form's field of that name, an unknown city on the city field."""
+    from ..kinds import KINDS, Env, solve
+
+    given = {k: x for k, x in inputs.items() if x is not None and x != [] and x is not False}
+    if v["jurisdiction"] is not None:
+        given["jurisdiction"] = v["jurisdiction"]
+    try:
+        result = solve(KINDS[KIND_OF.get(question, question)], given, Env(ctx.calendar, ctx.registry))
+    except InputError as e:
+        field = e.field if e.field in v else ERROR_FIELDS.get(e.code or "")
+        if field is None:  # no field to mark: the case as a whole cannot be computed
+            raise
+        raise engine_error(e, "due" if field == "birth" and v.get("due") and not v.get("birth") else field) from None
+    except NoPolicyError as e:
+        raise unknown_place(e, v) from None
+    return result, ctx.registry.get(result.policy)
+
+
+# Errors that name no input (a rule between inputs): the field to fill in or correct (as the
+# CLI's ERROR_HINTS name the option).
+ERROR_FIELDS = {
+    "error.needs_avg_wage": "avg_wage", "error.needs_own_wage": "own_wage", "error.block_needs_start": "start",
+    "error.no_rest_floor_yet": "from", "error.weeks_or_months": "weeks",
+}
+
+
+def make(model: type[Any], **values: Any) -> Any:
+    """``model(**values)`` for a case of a question with no kind (its errors name the form's field)."""
     try:
         return model(**values)
     except InputError as e:  # a case model's own check, raised as it is
-        raise engine_error(e, whole) from None
+        raise engine_error(e) from None
     except ValidationError as e:
         err = e.errors()[0]
-        name = str(err["loc"][0]) if err["loc"] else None
-        field = back.get(name, name) if name else whole
+        field = str(err["loc"][0]) if err["loc"] else None
         cause = err.get("ctx", {}).get("error")
         if isinstance(cause, LeavecalcError):
             raise engine_error(cause, field) from None
@@ -71,11 +110,11 @@ def make(model: type[Any], rename: dict[str, str] | None = None, whole: str | No
 
 
 def policy_for(ctx: Context, v: dict[str, Any], day: date) -> Policy:
+    """The policy a question with no kind is answered under (as the CLI's policy_for)."""
     try:
-        place = ctx.registry.place(v["jurisdiction"])
-    except LeavecalcError as e:
-        raise FieldError("jurisdiction", f"不认识这个地方：{v['jurisdiction']}", str(e)) from None
-    return ctx.registry.in_force(place, day)
+        return ctx.registry.in_force(v["jurisdiction"], day)
+    except NoPolicyError as e:
+        raise unknown_place(e, v) from None
 
 
 def one_of(v: dict[str, Any], a: str, b: str) -> None:
@@ -84,18 +123,8 @@ def one_of(v: dict[str, Any], a: str, b: str) -> None:
         raise FieldError(a, "请填写生育日期或预产期（二选一）。", f"Give the date of birth or the due date ({a} or {b}), one of them.")
 
 
-def birth_case(model: type[Any], v: dict[str, Any], **more: Any) -> Any:
-    return make(model, birth=v["birth"], start=v.get("start"), delivery=v["delivery"], babies=v["babies"], **more)
-
-
 def claims(v: dict[str, Any]) -> dict[str, Any]:
     return {"claimed_days": v.get("claimed_days"), "claimed_end": v.get("claimed_end")}
-
-
-def wages(v: dict[str, Any]) -> Any:
-    from ..pay import Wages
-
-    return make(Wages, {"uninsured": "insured"}, "avg_wage", avg_wage=v["avg_wage"], own_wage=v["own_wage"], insured=not v["uninsured"])
 
 
 def pregnancy(v: dict[str, Any]) -> Any:
@@ -106,92 +135,71 @@ def pregnancy(v: dict[str, Any]) -> Any:
     return make(Pregnancy, birth=v.get("birth"), due=v.get("due"), babies=v.get("babies", 1), delivery=v.get("delivery", "normal"))
 
 
+def birth_inputs(v: dict[str, Any]) -> dict[str, Any]:
+    return {"birth": v["birth"], "start": v["start"], "delivery": v["delivery"], "babies": v["babies"]}
+
+
 def maternity(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import leave_answer
-    from ..maternity import MaternityCase, maternity_leave
 
     one_of(v, "birth", "due")
-    case = make(
-        MaternityCase, birth=v["birth"] or v["due"], start=v["start"], delivery=v["delivery"], babies=v["babies"],
-        child_order=v.get("child_order"), conditions=[v["condition"]] if v.get("condition") else None,
+    result, pol = solved(
+        ctx, "maternity", v, **(birth_inputs(v) | {"birth": v["birth"] or v["due"]}),
+        child_order=v.get("child_order"), condition=[v["condition"]] if v.get("condition") else None,
         employer_days=v.get("employer_days"),
     )
-    pol = policy_for(ctx, v, case.birth)
-    result = maternity_leave(pol, case, ctx.calendar)
-    due = case.birth if v["due"] else None
-    return Outcome(result, partial(leave_answer, pol, result, **claims(v), due=due, asked_start=case.start))
+    return Outcome(result, partial(leave_answer, pol, result, **claims(v), due=v["due"], asked_start=v["start"]))
 
 
 def miscarriage(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import leave_answer
-    from ..miscarriage import MiscarriageCase, miscarriage_leave
 
-    case = make(MiscarriageCase, date=v["date"], weeks=v["weeks"], months=v["months"])
-    pol = policy_for(ctx, v, case.date)
-    result = miscarriage_leave(pol, case, ctx.calendar)
+    result, pol = solved(ctx, "miscarriage", v, date=v["date"], weeks=v["weeks"], months=v["months"])
     return Outcome(result, partial(leave_answer, pol, result))
 
 
 def paternity(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import leave_answer
-    from ..paternity import PaternityCase, paternity_leave
 
-    case = birth_case(PaternityCase, v, mother_start=v["mother_start"], mother_end=v["mother_end"])
-    pol = policy_for(ctx, v, case.birth)
-    result = paternity_leave(pol, case, ctx.calendar)
+    result, pol = solved(ctx, "paternity", v, **birth_inputs(v), mother_start=v["mother_start"], mother_end=v["mother_end"])
     return Outcome(result, partial(leave_answer, pol, result, **claims(v)))
 
 
 def parenting(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..answers import parenting_answer
-    from ..parenting import ParentingCase, parenting_leave
 
-    case = make(
-        ParentingCase, {"other_child": "other_births"},
-        birth=v["birth"], start=v["start"], days=v["days"], other_births=v["other_child"],
-    )
-    pol = policy_for(ctx, v, case.birth)
-    result = parenting_leave(pol, case, ctx.calendar, ctx.registry.policies_of(pol.jurisdiction))
+    result, pol = solved(ctx, "parenting", v, birth=v["birth"], start=v["start"], days=v["days"], other_child=v["other_child"])
     # "This year" is the year of the child's age today falls in (a front end may read the clock).
-    governing = ctx.registry.get(result.policy)
-    return Outcome(result, partial(parenting_answer, governing, result, v.get("on") or date.today(), **claims(v)))
+    # The answer is worded under the policy the result names (for parenting: the newest period).
+    return Outcome(result, partial(parenting_answer, pol, result, v.get("on") or date.today(), **claims(v)))
+
+
+def wage_inputs(v: dict[str, Any]) -> dict[str, Any]:
+    return {"avg_wage": v["avg_wage"], "own_wage": v["own_wage"], "uninsured": v["uninsured"]}
 
 
 def allowance(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..pay_answers import allowance_answer
-    from ..maternity import MaternityCase
-    from ..pay import maternity_pay
 
-    if v["birth"] is None:
+    if v["birth"] is None:  # the desk asks for the birth, not for a number of days
         raise FieldError("birth", "请填写“生育日期”。", "Date of birth is required.")
-    w = wages(v)
-    case = birth_case(MaternityCase, v)
-    pol = policy_for(ctx, v, case.birth)
-    result = maternity_pay(pol, case, ctx.calendar, w)
+    result, pol = solved(ctx, "allowance", v, **wage_inputs(v), **birth_inputs(v))
     return Outcome(result, partial(allowance_answer, pol, result))
 
 
 def pregnancy_rest(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..pay_answers import rest_answer
-    from ..pay import RestCase, pregnancy_rest_pay
 
-    case = make(RestCase, {"from": "start", "to": "end"}, start=v["from"], end=v["to"], pay=v["pay"])
-    pol = policy_for(ctx, v, case.start)
-    # All policies: when the chosen one has no floor, the error can say from when one applies.
-    result = pregnancy_rest_pay(pol, case, ctx.registry.policies)
+    result, pol = solved(ctx, "pregnancy-rest", v, **{"from": v["from"], "to": v["to"], "pay": v["pay"]})
     return Outcome(result, partial(rest_answer, pol, result))
 
 
 def plan(ctx: Context, v: dict[str, Any]) -> Outcome:
-    from ..plan import PlanCase, make_plan
-
-    case = make(
-        PlanCase, {"other_child": "other_births"},
-        birth=v["birth"], delivery=v["delivery"], babies=v["babies"], due=v["due"],
-        contract_end=v["contract_end"], dispute_known=v["dispute_known"], other_births=v["other_child"],
+    result, _ = solved(
+        ctx, "plan", v, birth=v["birth"], delivery=v["delivery"], babies=v["babies"], due=v["due"],
+        contract_end=v["contract_end"], dispute_known=v["dispute_known"], other_child=v["other_child"], **wage_inputs(v),
     )
-    has_wages = v["avg_wage"] is not None or v["own_wage"] is not None or v["uninsured"]
-    return Outcome(make_plan(policy_for(ctx, v, case.birth), case, ctx.calendar, wages(v) if has_wages else None), None)
+    return Outcome(result, None)
 
 
 def holidays(ctx: Context, v: dict[str, Any]) -> Outcome:
