@@ -243,6 +243,21 @@ def test_jobs_option_writes_the_same_file(capsys, tmp_path):
     assert one.read_bytes() == two.read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_jobs_write_the_same_file_over_several_chunks(capsys, tmp_path, suffix):
+    # Workers format their own chunks (8,192 rows with the columnar engine, 500 without): 17,000
+    # rows make three or more chunks, some rows bad; the file and the counts must equal one process's.
+    examples = __import__("pathlib").Path(__file__).parent.parent / "examples"
+    header, *body = (examples / "batch.csv").read_text(encoding="utf-8").splitlines()
+    src = tmp_path / "many.csv"
+    src.write_text("\n".join([header, *(f"n{i}," + body[i % len(body)].split(",", 1)[1] for i in range(17_000))]) + "\n", encoding="utf-8")
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    code1, _, err1 = cli(capsys, "batch", str(src), "-o", str(one))
+    code2, _, err2 = cli(capsys, "batch", str(src), "-o", str(two), "--jobs", "2")
+    assert (code1, err1.splitlines()[-1]) == (code2, err2.splitlines()[-1]) and "17000 rows" in err2
+    assert one.read_bytes() == two.read_bytes()
+
+
 def test_output_file_gets_ordinary_permissions(capsys, tmp_path):
     # The output is written under a private temporary name first; the file left behind must be
     # readable as any file the user writes (umask 022 here: 0644), and keep an existing file's mode.

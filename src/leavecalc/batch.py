@@ -8,6 +8,7 @@ run. Rows are read, computed and written one at a time, so memory stays flat.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -407,12 +408,13 @@ def json_line(row: dict[str, Any]) -> str:
 
 
 class Writer:
-    def __init__(self, f: IO[str], fmt: Format):
+    def __init__(self, f: IO[str], fmt: Format, header: bool = True):
         self.f, self.fmt = f, fmt
         if fmt == "csv":
             self.csv = csv.writer(f, lineterminator="\n")
             self.quoted = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
-            self.csv.writerow(COLUMNS)
+            if header:
+                self.csv.writerow(COLUMNS)
 
     def write(self, row: dict[str, Any]) -> None:
         if self.fmt == "csv":
@@ -458,13 +460,25 @@ def chunks(rows: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 # The context of a parallel run, set in the parent just before its workers are forked, so
 # each worker inherits the loaded policies and calendar instead of loading them again.
-_WORKER: tuple[Context, bool] | None = None
+_WORKER: tuple[Context, bool, Format | None] | None = None
 
 
 def _compute_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
     assert _WORKER is not None
-    ctx, names_are_clean = _WORKER
+    ctx, names_are_clean, _ = _WORKER
     return list(_serial(chunk, ctx, names_are_clean))
+
+
+def _write_chunk(chunk: list[Record]) -> tuple[str, Summary]:
+    """A chunk's output rows as the text the writer would write (no header), with their count:
+    formatting in the worker leaves the parent only reading and writing text."""
+    assert _WORKER is not None
+    ctx, names_are_clean, fmt = _WORKER
+    assert fmt is not None
+    text = io.StringIO()
+    summary = Summary()
+    _write_rows(_serial(chunk, ctx, names_are_clean), Writer(text, fmt, header=False), summary)
+    return text.getvalue(), summary
 
 
 def _serial(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
@@ -483,40 +497,66 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _parallel(jobs: int) -> bool:
+    import multiprocessing
+
+    return jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_workers(
+    rows: Iterable[Record], ctx: Context, names_are_clean: bool, jobs: int, chunk_size: int | None,
+    work: Callable[[list[Record]], Any], fmt: Format | None = None,
+) -> Iterator[Any]:
+    """``work(chunk)`` for each chunk of ``rows``, in ``jobs`` forked worker processes, taken back
+    in the order the chunks were sent; at most ``4 * jobs`` chunks are in flight, so order holds
+    and memory stays flat. ``chunk_size`` defaults to the columnar engine's chunk (large, so its
+    per-chunk work pays) or 500 rows for the scalar engine."""
+    import multiprocessing
+    from collections import deque
+
+    if chunk_size is None:
+        chunk_size = TEXT_CHUNK if columnar_available() else 500
+    global _WORKER
+    _WORKER = (ctx, names_are_clean, fmt)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
+    try:
+        pending: deque[Any] = deque()
+        for chunk in chunks(rows, chunk_size):
+            pending.append(pool.apply_async(work, (chunk,)))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    finally:
+        pool.terminate()
+        _WORKER = None
+
+
 def computed(
     rows: Iterable[Record], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """The output row of each input row, in input order.
 
     With ``jobs`` > 1 (and where processes can be forked), chunks of rows are computed by that
-    many worker processes, each as one process would (the columnar engine where installed);
-    results are taken back in the order the chunks were sent, and at most ``4 * jobs`` chunks are
-    in flight, so order holds and memory stays flat. ``chunk_size`` defaults to the columnar
-    engine's chunk (large, so its per-chunk work pays) or 500 rows for the scalar engine.
+    many worker processes, each as one process would (the columnar engine where installed).
     """
-    import multiprocessing
-
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _parallel(jobs):
         yield from _serial(rows, ctx, names_are_clean)
         return
-    if chunk_size is None:
-        chunk_size = TEXT_CHUNK if columnar_available() else 500
-    global _WORKER
-    _WORKER = (ctx, names_are_clean)
-    from collections import deque
+    for done in _in_workers(rows, ctx, names_are_clean, jobs, chunk_size, _compute_chunk):
+        yield from done
 
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
-    try:
-        pending: deque[Any] = deque()
-        for chunk in chunks(rows, chunk_size):
-            pending.append(pool.apply_async(_compute_chunk, (chunk,)))
-            if len(pending) >= 4 * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-    finally:
-        pool.terminate()
-        _WORKER = None
+
+def _write_rows(rows: Iterable[dict[str, Any]], writer: Writer, summary: Summary, progress: Callable[[int], None] | None = None) -> None:
+    for out in rows:
+        writer.write(out)
+        summary.rows += 1
+        if out["error"]:
+            summary.errors += 1
+        else:
+            summary.ok += 1
+        if progress is not None and summary.rows % 10000 == 0:
+            progress(summary.rows)
 
 
 def run(
@@ -527,15 +567,18 @@ def run(
     names_are_clean: bool = False,
     jobs: int = 1,
 ) -> Summary:
+    """Compute and write every row; with ``jobs`` > 1, workers also format their rows, so the
+    parent only reads the input and writes text."""
     summary = Summary()
-    for out in computed(rows, ctx, names_are_clean, jobs):
-        writer.write(out)
-        summary.rows += 1
-        if out["error"]:
-            summary.errors += 1
-        else:
-            summary.ok += 1
-        if progress is not None and summary.rows % 10000 == 0:
+    if not _parallel(jobs):
+        _write_rows(_serial(rows, ctx, names_are_clean), writer, summary, progress)
+        return summary
+    for text, part in _in_workers(rows, ctx, names_are_clean, jobs, None, _write_chunk, writer.fmt):
+        writer.f.write(text)
+        summary.rows += part.rows
+        summary.ok += part.ok
+        summary.errors += part.errors
+        if progress is not None:
             progress(summary.rows)
     return summary
 
