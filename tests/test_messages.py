@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 import string
+import tomllib
 from pathlib import Path
 
-from leavecalc.messages import LANGS, catalogue
+import pytest
+
+from leavecalc.messages import LANGS, Catalogue, _flatten, catalogue
 
 SRC = Path(__file__).parent.parent / "src" / "leavecalc"
 # A call naming a catalogue code, or a help text given as a code.
@@ -49,3 +52,25 @@ def test_chinese_wording_names_no_option_outside_the_command_line_texts():
     for code, entry in catalogue().items():
         if not code.startswith("cli."):
             assert "--" not in entry["zh"] and "docs/" not in entry["zh"], code
+
+
+def test_the_catalogue_read_entry_by_entry_is_the_whole_file_parsed():
+    text = (SRC / "data" / "messages.toml").read_text(encoding="utf-8")
+    lazy = Catalogue(text)
+    assert lazy._spans and not lazy._read  # messages.toml is read entry by entry (start-up time)
+    assert dict(lazy.items()) == _flatten(tomllib.loads(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a code that is a prefix of another: the whole-file reading nests one in the other
+        '[a]\nzh = "x"\nen = "y"\n[a.b]\nzh = "p"\nen = "q"\n',
+        # a string over several lines that holds a line like a table header
+        '[a]\nzh = """x\n[b]\n"""\nen = "y"\n[c]\nzh = "p"\nen = "q"\n',
+        # a quoted table name
+        '["a"]\nzh = "x"\nen = "y"\n',
+    ],
+)
+def test_a_catalogue_not_made_of_plain_tables_is_read_whole(text):
+    assert dict(Catalogue(text).items()) == _flatten(tomllib.loads(text))

@@ -10,7 +10,9 @@ it needs no compile step or new dependency, and it is read the way the policy fi
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -41,11 +43,64 @@ def _flatten(table: dict[str, object], prefix: str = "") -> dict[str, dict[str, 
     return out
 
 
+_HEADER = re.compile(r"^\[([A-Za-z0-9_.]+)\][ \t]*$", re.M)
+_BRACKET_LINE = re.compile(r"^[ \t]*\[", re.M)
+_PREAMBLE = re.compile(r"\A(?:[ \t]*(?:#.*)?\n)*\Z")  # blank lines and comments only
+
+
+class Catalogue(Mapping[str, dict[str, str]]):
+    """The catalogue, each entry parsed when first asked for: one answer uses a few dozen of
+    its entries, and parsing the whole file costs a tenth of the command line's start-up.
+
+    Only for a file of plain ``[code]`` tables (as messages.toml is): anything else (a string
+    over several lines, a code that is a prefix of another, an array of tables) is parsed
+    whole, so both ways always read alike (tests/test_messages.py checks they do). Codes come
+    in the order of the file."""
+
+    def __init__(self, text: str):
+        heads = list(_HEADER.finditer(text))
+        codes = {m[1] for m in heads}
+        simple = (
+            bool(heads)
+            and _PREAMBLE.match(text[: heads[0].start()]) is not None
+            and len(_BRACKET_LINE.findall(text)) == len(heads) == len(codes)
+            and '"""' not in text and "'''" not in text
+            and not any(p in codes for c in codes for p in _prefixes(c))
+        )
+        self._text = text
+        self._spans = {m[1]: (m.start(), n.start() if n else len(text)) for m, n in zip(heads, [*heads[1:], None])} if simple else {}
+        self._read: dict[str, dict[str, str]] = {} if simple else _flatten(tomllib.loads(text))
+
+    def __getitem__(self, code: str) -> dict[str, str]:
+        entry = self._read.get(code)
+        if entry is None:
+            start, end = self._spans[code]  # KeyError: an unknown code
+            got = _flatten(tomllib.loads(self._text[start:end]))
+            if got.keys() != {code}:  # cannot happen for a file read as simple; never trust it silently
+                raise ValueError(f"messages.toml: [{code}] reads as {sorted(got)}")
+            entry = self._read[code] = got[code]
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans or self._read)
+
+    def __len__(self) -> int:
+        return len(self._spans or self._read)
+
+    def __contains__(self, code: object) -> bool:
+        return code in (self._spans or self._read)
+
+
+def _prefixes(code: str) -> list[str]:
+    """``a.b.c``: ``a`` and ``a.b``."""
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 @cache
-def catalogue() -> dict[str, dict[str, str]]:
-    """Every code with its wording in each language (read once)."""
-    text = files("leavecalc").joinpath("data", "messages.toml").read_text(encoding="utf-8")
-    return _flatten(tomllib.loads(text))
+def catalogue() -> Catalogue:
+    """Every code with its wording in each language (read once, each entry when first used)."""
+    return Catalogue(files("leavecalc").joinpath("data", "messages.toml").read_text(encoding="utf-8"))
 
 
 def text(code: str, lang: Lang, **params: object) -> str:
