@@ -202,7 +202,7 @@ def holidays_dir() -> Path:
 
 def calendar(files: list[Path] | None = None) -> Calendar:
     """The holiday calendar: ``--holidays`` files over the user directory over chinese-calendar."""
-    from .holiday_data import user_holiday_files
+    from .files import user_holiday_files
 
     user_files, warnings = user_holiday_files(holidays_dir())
     for w in warnings:  # never ignored silently, but no reason to stop: the bundled data stands

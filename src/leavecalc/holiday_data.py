@@ -245,26 +245,6 @@ def build_calendar(files: Iterable[str | Path] = (), user_files: Iterable[str | 
     return Calendar(law, layered(list(bundled_arrangements(law).values()), user, given))
 
 
-def user_holiday_files(folder: Path) -> tuple[list[Path], list[str]]:
-    """The holiday-year files of the user directory (``*.toml``, in name order), and a warning
-    for each thing there that is not read: a missing directory is normal and says nothing."""
-    try:
-        if not folder.exists():
-            return [], []
-        if not folder.is_dir():
-            return [], [f"holiday directory {folder} is not a directory: no holiday files are read from it"]
-        names = sorted(os.listdir(folder))
-    except OSError as e:
-        return [], [f"holiday directory {folder}: cannot read it ({e.strerror or e}): no holiday files are read from it"]
-    files = [folder / n for n in names if n.endswith(".toml")]
-    warnings = [
-        f"holiday directory {folder}: {n} is not read (only names ending in .toml, in lower case)"
-        for n in names
-        if n.lower().endswith(".toml") and not n.endswith(".toml")
-    ]
-    return files, warnings
-
-
 def _distinct(paths: Iterable[str | Path]) -> list[str | Path]:
     seen: set[str] = set()
     out: list[str | Path] = []
