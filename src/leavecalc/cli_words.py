@@ -48,7 +48,7 @@ def localise(command: Any, lang: Lang) -> Any:
     """Fill in ``command``'s help texts (catalogue codes) in ``lang``, for it and every
     subcommand and option; returns it."""
     known = catalogue()
-    help_code = getattr(command, "help", None)
+    help_code = getattr(command, "help", None) or ""  # none: not a code
     if help_code in known:
         command.help = text(help_code, lang)
     for param in getattr(command, "params", []):
