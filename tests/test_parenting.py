@@ -235,3 +235,68 @@ def test_the_plan_shows_parenting_years_a_later_rule_gives(registry, calendar):
     r = leavecalc.compute("plan", jurisdiction="广西", birth=d("2021-06-01"), registry=registry, calendar=calendar)
     assert r.parenting is not None and r.parenting.total_days == 30
     assert [x.item for x in r.lines if x.item.startswith("parenting_")] == ["parenting_1", "parenting_2", "parenting_3"]
+
+
+def test_a_named_policy_is_applied_alone_to_every_year(registry, calendar):
+    # --policy ID (or a policy column) is the caller's choice, as its warning says ("computed
+    # under it as asked"): Guangxi's 2022 rules for a child born in 2014 give 10 + 10 + 10.
+    import leavecalc
+
+    r = leavecalc.compute("parenting", policy=registry.get("guangxi_2022"), birth=d("2014-06-01"), registry=registry, calendar=calendar)
+    assert [(y.days, y.policy) for y in r.years] == [(10, "guangxi_2022")] * 3
+    assert "policy_not_in_force" in {w.code for w in r.warnings}
+
+
+def test_a_named_policy_without_parenting_leave_is_a_clear_error_on_the_command_line(capsys):
+    from leavecalc.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["parenting", "--policy", "guangxi_2016", "--birth", "2021-06-01"])
+    assert e.value.code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_child_over_3_before_the_rule_began_is_told_so(registry, calendar):
+    # Guangxi from 2022-03-24; born 2019-03-24, the last day under 3 is 2022-03-23.
+    from leavecalc.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        parenting(registry, calendar, "广西", "2019-03-24")
+    assert e.value.code == "error.no_parenting_leave_while_young" and "2022-03-23" in str(e.value)
+
+
+def test_a_change_in_how_days_are_counted_is_warned_of(registry, calendar):
+    # Sichuan counted calendar days (2021 rules) and counts working days from 2025-11-28. Born
+    # 2022-11-29: the third year, 2024-11-29..2025-11-28, ends on the first day of the new rules.
+    r = parenting(registry, calendar, "四川", "2022-11-29")
+    assert [y.policy for y in r.years] == ["sichuan_2021", "sichuan_2021", "sichuan_2025"]
+    assert "parenting_counting_changed" in {w.code for w in r.warnings}
+
+
+def test_a_year_no_known_period_covers_counts_0_days_and_says_so(registry, calendar, nj2023, nj2025):
+    # A gap between two periods (library input): the 2025 rules moved to start on 2025-06-01.
+    # Born 2023-06-01: the year ending 2024-05-31 is under the 2023 rules (10); the one ending
+    # 2025-05-31 falls in the gap (0, warned); the one ending 2026-05-31 under the later (10).
+    later = nj2025.model_copy(update={"effective_from": d("2025-06-01")})
+    r = parenting_leave(nj2023, ParentingCase(birth=d("2023-06-01")), calendar, [nj2023, later])
+    assert [y.days for y in r.years] == [10, 0, 10] and r.total_days == 20
+    assert "parenting_no_period" in {w.code for w in r.warnings}
+
+
+def test_the_verdict_gives_each_years_days_when_they_differ(registry, calendar):
+    from leavecalc.answers import parenting_answer
+
+    r = parenting(registry, calendar, "广西", "2019-06-01")
+    reply = parenting_answer(registry.get(r.policy), r)
+    assert "0、0、10" in reply.verdict.zh and "0, 0, 10" in reply.verdict.en and "共有10天" in reply.verdict.zh
+
+
+def test_each_plan_year_cites_its_own_periods_days(registry, calendar):
+    # Nanjing, born 2023-06-01: year 1 under the 2023 rules (Jiangsu's scheme), years 2-3 under
+    # the 2025 ordinance (art 35): only year 2 and 3 cite the ordinance for their days.
+    import leavecalc
+
+    r = leavecalc.compute("plan", jurisdiction="南京", birth=d("2023-06-01"), registry=registry, calendar=calendar)
+    cites = {x.item: {b.document for b in x.basis if b.item == "parenting_days_per_year"} for x in r.lines if x.item.startswith("parenting_")}
+    ordinance = "《南京市妇女权益保障条例》"
+    assert not any(ordinance in doc for doc in cites["parenting_1"])
+    assert any(ordinance in doc for doc in cites["parenting_2"]) and any(ordinance in doc for doc in cites["parenting_3"])

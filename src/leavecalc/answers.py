@@ -314,14 +314,16 @@ def parenting_answer(
         current = pair("clause.parenting_over", on=on)
     else:
         current = NONE
-    line = verdict(
-        "verdict.parenting",
-        years=rules.until.years,
-        until=r.years[-1].to,
-        days=rules.days_per_year.days,
-        total=r.total_days,
-        current=current,
-    )
+    each = [y.days for y in r.years]
+    if len(set(each)) > 1:  # the rules changed while the child was under the limit (parenting.py)
+        line = verdict(
+            "verdict.parenting_varies", years=rules.until.years, until=r.years[-1].to, total=r.total_days,
+            each=joined([Pair(str(n), str(n)) for n in each]), current=current,
+        )
+    else:
+        line = verdict(
+            "verdict.parenting", years=rules.until.years, until=r.years[-1].to, days=each[0], total=r.total_days, current=current,
+        )
     granting = articles(policy, [b for b in r.basis if b.item in GRANTS])
     v, details, status = _checked(line, granting, year.days if year else rules.days_per_year.days, None, claimed_days, None)
     remedies, where = _dispute_help(policy, "leave") if status == "wrong" else ([], [])

@@ -69,6 +69,26 @@ class Env:
             self._calendar = self._calendar()
         return self._calendar
 
+    def periods(self, policy: Policy) -> list[Policy]:
+        """The periods of ``policy``'s jurisdiction: the later years of a child's parenting leave
+        follow the rules then in force (parenting.py)."""
+        return self.registry.policies_of(policy.jurisdiction)
+
+
+class _Named(Env):
+    """The environment of a policy the caller named (an id or a file): it is applied alone, to
+    every year, as its not-in-force warning says ("computed under it as asked")."""
+
+    def __init__(self, env: Env) -> None:
+        self._env, self.registry = env, env.registry
+
+    @property
+    def calendar(self) -> Calendar:
+        return self._env.calendar
+
+    def periods(self, policy: Policy) -> list[Policy]:
+        return []
+
 
 # Inputs every kind takes, outside its case: how to choose the policy.
 POLICY = Input("policy", "choice", "a policy id (default: the one in force on the deciding date)")
@@ -149,14 +169,7 @@ def _paternity(policy: Policy, f: dict[str, Any], env: Env) -> Any:
 def _parenting(policy: Policy, f: dict[str, Any], env: Env) -> Any:
     m = _engine("parenting")
     case = m.ParentingCase(**_given(f, "birth", "start", "days", **dict(OTHER_RENAMED)))
-    return m.parenting_leave(policy, case, env.calendar, _periods(policy, env))
-
-
-def _periods(policy: Policy, env: Env) -> list[Policy]:
-    """The other periods of ``policy``'s jurisdiction, whose rules govern the later years of a
-    child's parenting leave; none for a policy read from a file (its rules alone, as given)."""
-    periods = env.registry.policies_of(policy.jurisdiction)
-    return periods if any(p is policy for p in periods) else []
+    return m.parenting_leave(policy, case, env.calendar, env.periods(policy))
 
 
 def _wages(f: Mapping[str, Any], needed: bool) -> Any:
@@ -198,7 +211,7 @@ def _plan(policy: Policy, f: dict[str, Any], env: Env) -> Any:
             "contract_end", "dispute_known", **dict(OTHER_RENAMED),
         )
     )
-    return m.make_plan(policy, case, env.calendar, _wages(f, needed=False), _periods(policy, env))
+    return m.make_plan(policy, case, env.calendar, _wages(f, needed=False), env.periods(policy))
 
 
 # ---------------------------------------------------------------- flat rows, by kind
@@ -406,12 +419,13 @@ def solve(
 ) -> Any:
     """The result of ``kind`` for typed ``fields`` (absent inputs left out), checked against the table."""
     check_inputs(kind, fields, names_known)
+    given = policy is not None or "policy" in fields
     if policy is None or "policy" in fields:
         policy = choose_policy(kind, fields, env.registry, jurisdiction)
     try:
         if "policy" in fields or "jurisdiction" in fields:
             fields = {k: v for k, v in fields.items() if k not in COMMON}
-        return kind.engine(policy, fields, env)
+        return kind.engine(policy, fields, _Named(env) if given else env)
     except InputError as e:
         named = {model: name for name, model in kind.renamed}
         if e.field in named:

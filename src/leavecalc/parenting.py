@@ -29,7 +29,7 @@ from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning, review_notes, review_warnings
 from .policy import AgeLimit, ParentingRules, Policy
 from .cases import Case, Count, Day, check_engine_args
-from .messages import Pair, message
+from .messages import Pair, message, pair
 from .results import Segment, Basis, Frozen, LeaveResult, Message, cited, unique
 
 
@@ -125,24 +125,28 @@ def spans(policy: Policy, birth: date) -> list[tuple[date, date]]:
 
 class Periods:
     """The policies a child's years may fall under: the one chosen for the case first, then
-    the jurisdiction's other periods."""
+    the jurisdiction's other periods (none: the chosen policy alone)."""
 
     def __init__(self, policy: Policy, others: Sequence[Policy]) -> None:
         self.chosen = policy
         self.all = [policy, *(p for p in others if p is not policy and p.jurisdiction == policy.jurisdiction)]
+        self.alone = len(self.all) == 1
 
     def on(self, day: date) -> Policy | None:
+        """The period in force on ``day`` (the chosen policy on every day when it is alone)."""
+        if self.alone:
+            return self.chosen
         return next((p for p in self.all if p.in_force_on(day)), None)
 
     def cutting(self, birth: date) -> Policy | None:
         """The policy whose rules cut the years: the newest with parenting leave in force while
-        the child is under its age limit (the chosen one when no other period is given); None
-        if there is none."""
+        the child is under its age limit (the chosen one, if it has any, when alone); None if
+        there is none."""
         with_leave = sorted((p for p in self.all if p.parenting is not None), key=lambda p: p.effective_from, reverse=True)
         for p in with_leave:
             assert p.parenting is not None
-            if p is self.chosen or (p.effective_from <= last_day(birth, p.parenting.until) and
-                                    (p.effective_until is None or p.effective_until >= birth)):
+            if self.alone or (p.effective_from <= last_day(birth, p.parenting.until) and
+                              (p.effective_until is None or p.effective_until >= birth)):
                 return p
         return None
 
@@ -153,21 +157,51 @@ def has_parenting(policy: Policy, birth: date, periods: Sequence[Policy] = ()) -
     return Periods(policy, periods).cutting(birth) is not None
 
 
+def _no_parenting(chain: Periods, birth: date) -> InputError:
+    """The error for a child no period gives parenting leave: none known for the place, or none
+    in force before the child reached the age limit."""
+    later = sorted((p for p in chain.all if p.parenting is not None), key=lambda p: p.effective_from)
+    if not later:
+        return InputError.of("error.no_parenting_leave", title=Pair(chain.chosen.title, chain.chosen.title_en))
+    first = later[0]
+    assert first.parenting is not None
+    return InputError.of(
+        "error.no_parenting_leave_while_young", title=Pair(first.title, first.title_en), years=first.parenting.until.years,
+        last=last_day(birth, first.parenting.until), on=first.effective_from,
+    )
+
+
+COUNTING_WORDS = {"calendar": "counting.calendar", "skip_statutory": "counting.skip_statutory", "workdays": "counting.workdays"}
+
+
+def _days(p: Policy | None) -> int:
+    return p.parenting.days_per_year.days if p is not None and p.parenting is not None else 0
+
+
+def _counting(p: Policy | None) -> str:
+    return p.parenting.counting.rule if p is not None and p.parenting is not None else ""
+
+
 def _years(periods: Periods, rules_of: Policy, birth: date) -> tuple[list[ParentingYear], list[Policy], list[Message]]:
-    """Each year under the rules in force on its last day (``rules_of`` where no period is in
-    force then), the policies used, and a warning for each year the rules changed in."""
+    """Each year under the rules in force on its last day, the policies used, and a warning for
+    each year the rules changed in, had none, or that no known period covers (0 days)."""
     years, used, warnings = [], [], []
     for a, b in spans(rules_of, birth):
-        p = periods.on(b) or rules_of
-        days = p.parenting.days_per_year.days if p.parenting is not None else 0
-        years.append(ParentingYear(from_=a, to=b, days=days, policy=p.id))
+        p = periods.on(b)
+        days = _days(p)
+        years.append(ParentingYear(from_=a, to=b, days=days, policy=p.id if p is not None else rules_of.id))
+        if p is None:
+            warnings.append(message("warning.parenting_no_period", start=a, end=b))
+            continue
         if p not in used:
             used.append(p)
         before = periods.on(a)
         if before is not None and before is not p:
-            had = before.parenting.days_per_year.days if before.parenting is not None else 0
-            if had != days:
-                warnings.append(message("warning.parenting_rule_changed", start=a, end=b, on=p.effective_from, before=had, after=days))
+            if _days(before) != days:
+                warnings.append(message("warning.parenting_rule_changed", start=a, end=b, on=p.effective_from, before=_days(before), after=days))
+            elif _counting(before) not in ("", _counting(p)):
+                warnings.append(message("warning.parenting_counting_changed", start=a, end=b, on=p.effective_from,
+                                        before=pair(COUNTING_WORDS[_counting(before)]), after=pair(COUNTING_WORDS[_counting(p)])))
         if days == 0:
             warnings.append(message("warning.parenting_no_rule_in_year", start=a, end=b, title=Pair(p.title, p.title_en)))
     return years, used, warnings
@@ -192,8 +226,10 @@ def parenting_leave(
     follows ``policy``."""
     check_engine_args(policy, (case, ParentingCase, "case"), (calendar, Calendar, "calendar"))
     chain = Periods(policy, periods)
-    governing = chain.cutting(case.birth) or policy
-    rules = parenting_rules(governing)  # none in any period: the error says so
+    governing = chain.cutting(case.birth)
+    if governing is None:
+        raise _no_parenting(chain, case.birth)
+    rules = parenting_rules(governing)
     years, used, warnings = _years(chain, governing, case.birth)
     end = years[-1].to
     keys = [*rules.days_per_year.basis, *rules.until.basis, *rules.year.basis, *rules.counting.basis]

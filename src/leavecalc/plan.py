@@ -17,7 +17,7 @@ from .holiday_calendar import Calendar
 from .maternity import MaternityCase, maternity_leave
 from .parenting import ParentingCase, ParentingResult, has_parenting, parenting_leave
 from .paternity import PaternityCase, paternity_leave
-from .policy import Delivery, ParentingRules, Policy
+from .policy import Delivery, Policy
 from .protection import (
     Arbitration,
     Lactation,
@@ -35,7 +35,7 @@ from .protection import (
 from .pay import AllowanceResult, Wages, maternity_pay
 from .cases import MAX_BABIES, Case, Count, Day, check_engine_args
 from .messages import Pair, pair
-from .results import Basis, Frozen, LeaveResult, Message, unique
+from .results import Basis, Frozen, LeaveResult, Message, cited, unique
 
 NONE = Pair("", "")
 
@@ -126,23 +126,23 @@ def allowance_line(pay: AllowanceResult) -> PlanLine:
     return _line("allowance", "mother", pair("plan.label.allowance"), pay.leave_start, pay.leave_end, detail, pay.basis)
 
 
-def _parenting_lines(rules: ParentingRules | None, par: ParentingResult | None) -> list[PlanLine]:
-    """A line for each year of parenting leave (none where the region has no parenting leave known)."""
-    if rules is None or par is None:
+def _parenting_lines(par: ParentingResult | None, policies: dict[str, Policy]) -> list[PlanLine]:
+    """A line for each year of parenting leave (none where the region has no parenting leave
+    known), each citing the days a year of its own period (the rules can change while the
+    child is under the age limit: parenting.py)."""
+    if par is None:
         return []
+    rules = policies[par.policy].parenting
+    assert rules is not None  # the policy a parenting result names has parenting leave
     label = Pair(rules.label, rules.label_en)
-    return [
-        _line(
-            f"parenting_{i}",
-            "each_parent",
-            pair("plan.label.parenting_year", label=label, year=i),
-            y.from_,
-            y.to,
-            pair("plan.detail.parenting_year", days=y.days),
-            par.basis,
-        )
-        for i, y in enumerate(par.years, 1)
-    ]
+    common = [b for b in par.basis if b.item != "parenting_days_per_year"]
+    lines = []
+    for i, y in enumerate(par.years, 1):
+        own = policies[y.policy].parenting
+        days = cited(policies[y.policy], "parenting_days_per_year", own.days_per_year.basis, own.days_per_year.days) if own else []
+        detail = pair("plan.detail.parenting_year", days=y.days) if y.days else pair("plan.detail.parenting_year_none")
+        lines.append(_line(f"parenting_{i}", "each_parent", pair("plan.label.parenting_year", label=label, year=i), y.from_, y.to, detail, days + common))
+    return lines
 
 
 def make_plan(
@@ -259,8 +259,7 @@ def make_plan(
             nur.basis + [b for p in nur.protections for b in p.basis],
         )
     )
-    governing = next((p for p in (policy, *periods) if par is not None and p.id == par.policy), policy)  # the years' own rules
-    lines += _parenting_lines(governing.parenting, par)
+    lines += _parenting_lines(par, {p.id: p for p in (*periods, policy)})
     barred = Pair("；".join(d.ground for d in prot.dismissals if d.barred), "; ".join(d.ground_en for d in prot.dismissals if d.barred))
     allowed = Pair("；".join(d.ground for d in prot.dismissals if not d.barred), "; ".join(d.ground_en for d in prot.dismissals if not d.barred))
     lines.append(

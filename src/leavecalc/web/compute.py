@@ -89,7 +89,7 @@ def solved(ctx: Context, question: str, v: dict[str, Any], **inputs: Any) -> tup
 # CLI's ERROR_HINTS name the option).
 ERROR_FIELDS = {
     "error.needs_avg_wage": "avg_wage", "error.needs_own_wage": "own_wage", "error.block_needs_start": "start",
-    "error.no_rest_floor_yet": "from", "error.weeks_or_months": "weeks",
+    "error.no_rest_floor_yet": "from", "error.weeks_or_months": "weeks", "error.no_parenting_leave_on": "start",
 }
 
 
