@@ -102,13 +102,14 @@ def child_cpu() -> float:
 
 
 def parquet_batch(n: int, folder: Path) -> tuple[float, float, float]:
-    """Seconds, CPU seconds and peak MiB of `leavecalc batch` from an ``n``-row Parquet file to another."""
+    """Seconds, CPU seconds and peak MiB (PSS: run.tree_memory_kib) of `leavecalc batch` from an
+    ``n``-row Parquet file to another."""
     src, out = folder / f"maternity-{n}.parquet", folder / f"out-{n}.parquet"
     with pq.ParquetWriter(src, random_cases(1).schema) as w:
         for i in range(0, n, 1_000_000):
             w.write_table(random_cases(min(1_000_000, n - i), seed=i))
     cpu = child_cpu()
-    seconds, kib = common.run_measured([*common.leavecalc_cmd(), "batch", str(src), "-o", str(out)])
+    seconds, kib, _ = common.run_measured([*common.leavecalc_cmd(), "batch", str(src), "-o", str(out)])
     cpu = child_cpu() - cpu
     rows = pq.ParquetFile(out).metadata.num_rows
     if rows != n:
@@ -143,15 +144,15 @@ def main() -> None:
         rows = 1_000_000 if args.quick else 10_000_000
         seconds, cpu, mib = parquet_batch(rows, Path(tmp))
         print(f"2. batch {rows:,} maternity rows, Parquet in and out: {seconds:,.1f} s end to end "
-              f"({rows / seconds:,.0f} rows/s; {cpu:,.1f} CPU s), peak memory {mib:,.0f} MiB "
+              f"({rows / seconds:,.0f} rows/s; {cpu:,.1f} CPU s), peak memory {mib:,.0f} MiB PSS "
               f"(targets < 30 s, < 1 GB for 10,000,000)")
         src = Path(tmp) / "mix.csv"
         common.write_rows(src, 100_000, mix=True)
         cpu = child_cpu()
-        mix_rate, mix_mib = common.batch(src, 100_000, 1)
+        mix_rate, mix_mib, _ = common.batch(src, 100_000, 1)
         cpu = child_cpu() - cpu
         print(f"3. batch 100,000 CSV rows of every kind, one process: {mix_rate:,.0f} rows/s by wall clock, "
-              f"{100_000 / cpu:,.0f} rows per CPU second, peak memory {mix_mib:,.0f} MiB (target >= 20,000 rows/s)")
+              f"{100_000 / cpu:,.0f} rows per CPU second, peak memory {mix_mib:,.0f} MiB PSS (target >= 20,000 rows/s)")
     cases = common.fixed_cases()
     lib, _ = common.library(cases, registry, calendar)
     print(f"4. scalar library: {lib:,.0f} maternity results/s over {len(cases):,} cases, streamed (target >= 100,000)")

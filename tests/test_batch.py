@@ -245,7 +245,7 @@ def test_jobs_option_writes_the_same_file(capsys, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_jobs_write_the_same_file_over_several_chunks(capsys, tmp_path, suffix):
-    # Workers format their own chunks (8,192 rows with the columnar engine, 500 without): 17,000
+    # Workers format their own chunks (4,096 rows with the columnar engine, 500 without): 17,000
     # rows make three or more chunks, some rows bad; the file and the counts must equal one process's.
     examples = __import__("pathlib").Path(__file__).parent.parent / "examples"
     header, *body = (examples / "batch.csv").read_text(encoding="utf-8").splitlines()

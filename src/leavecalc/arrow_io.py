@@ -13,12 +13,12 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, cast
 
 import pyarrow as pa
 
-from .batch import TEXT_CHUNK, BatchFileError, Context, Format, Record, Summary, Writer, check_input, chunks, column_name, read_rows, spooled
+from .batch import COLUMNS, TEXT_CHUNK, BatchFileError, Context, Format, Record, Summary, Writer, check_input, chunks, column_name, read_rows, spooled
 from .columnar import DATE_COLUMNS, OUTPUT_SCHEMA, RunState, arrow_inputs, compute_arrow, compute_rows
 from .files import output_file
 from .progress import Progress
@@ -40,6 +40,20 @@ def computed_rows(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -
         scalar: dict[int, dict[str, Any]] = {}
         for i, row in enumerate(output_rows(compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state))):
             yield scalar.get(i) or {k: v for k, v in row.items() if v is not None} | {"error": ""}
+
+
+def computed_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[Sequence[Any]]:
+    """``computed_rows``, each row as its cells in the order of the output COLUMNS (None: empty)
+    for the CSV and JSON Lines writers: a row computed in bulk goes from the table's columns to
+    its cells without a dict of its own."""
+    state = RunState()
+    for chunk in chunks(rows, TEXT_CHUNK):
+        scalar: dict[int, dict[str, Any]] = {}
+        table = compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state)
+        columns = [(table[c].cast(pa.string()) if c in DATE_COLUMNS else table[c]).to_pylist() for c in COLUMNS]
+        for i, cells in enumerate(zip(*columns)):
+            done = scalar.get(i)
+            yield cells if done is None else list(map(done.get, COLUMNS))
 
 
 def _count(summary: Summary, table: pa.Table) -> None:

@@ -17,7 +17,7 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,8 +34,11 @@ from .policy import Policy, PolicyRegistry
 Format = Literal["csv", "jsonl", "parquet", "arrow"]
 ARROW_FORMATS = ("parquet", "arrow")  # need the columnar extra (pyarrow)
 # Rows the columnar engine takes at a time from CSV / JSON Lines (Python objects until computed,
-# so smaller than its Parquet chunks); also what one worker of --jobs computes at a time.
+# so smaller than its Parquet chunks), and what one worker of --jobs takes: half as many, which
+# keeps two workers and their parent under 200 MB (about 160 MiB PSS against 190 at 8,192, for
+# 4% less speed: docs/performance.md).
 TEXT_CHUNK = 8_192
+WORKER_CHUNK = 4_096
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
               ".arrow": "arrow", ".feather": "arrow", ".ipc": "arrow"}
 
@@ -391,6 +394,7 @@ def none_if_empty(value: Any) -> Any:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Columns that may echo what the input said; the others hold dates, numbers and codes.
 ECHOED = tuple(COLUMNS.index(c) for c in ("id", "kind", "error"))
+ERROR = COLUMNS.index("error")
 
 
 def csv_safe(value: str) -> str:
@@ -398,10 +402,11 @@ def csv_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def json_line(row: dict[str, Any]) -> str:
+def json_line(cells: Sequence[Any]) -> str:
+    """One output row (its cells in the order of COLUMNS) as a JSON Lines record."""
     # U+2028/U+2029/U+0085 are line ends to JavaScript and to str.splitlines: escaped, so a
     # reader that splits on them still sees one record a line.
-    text = json.dumps({k: none_if_empty(row.get(k)) for k in COLUMNS}, ensure_ascii=False)
+    text = json.dumps(dict(zip(COLUMNS, map(none_if_empty, cells))), ensure_ascii=False)
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
     return text
@@ -417,9 +422,13 @@ class Writer:
                 self.csv.writerow(COLUMNS)
 
     def write(self, row: dict[str, Any]) -> None:
+        self.write_cells(list(map(row.get, COLUMNS)))
+
+    def write_cells(self, cells: Sequence[Any]) -> None:
+        """One output row given as its cells in the order of COLUMNS (None: empty)."""
         if self.fmt == "csv":
             # Booleans as true/false, as in JSON; written inline: this runs for every cell of every row.
-            cells = [("true" if v else "false") if v.__class__ is bool else v for v in map(row.get, COLUMNS)]
+            cells = [("true" if v else "false") if v.__class__ is bool else v for v in cells]
             bare_cr = False
             for i in ECHOED:
                 cell = cells[i]
@@ -430,7 +439,7 @@ class Writer:
             # split the record. Such a row (rare: an id holding a CR) has every cell quoted.
             (self.quoted if bare_cr else self.csv).writerow(cells)
         else:
-            self.f.write(json_line(row))
+            self.f.write(json_line(cells))
             self.f.write("\n")
 
 
@@ -477,7 +486,7 @@ def _write_chunk(chunk: list[Record]) -> tuple[str, Summary]:
     assert fmt is not None
     text = io.StringIO()
     summary = Summary()
-    _write_rows(_serial(chunk, ctx, names_are_clean), Writer(text, fmt, header=False), summary)
+    _write_rows(_serial_cells(chunk, ctx, names_are_clean), Writer(text, fmt, header=False), summary)
     return text.getvalue(), summary
 
 
@@ -489,6 +498,16 @@ def _serial(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iter
 
         return computed_rows(rows, ctx, names_are_clean)
     return (compute(raw, ctx, names_are_clean) for raw in rows)
+
+
+def _serial_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[Sequence[Any]]:
+    """``_serial``'s rows as their cells in the order of COLUMNS, as the writers take them (the
+    columnar engine's rows go from its columns to cells without a dict each)."""
+    if columnar_available():
+        from .arrow_io import computed_cells
+
+        return computed_cells(rows, ctx, names_are_clean)
+    return (list(map(compute(raw, ctx, names_are_clean).get, COLUMNS)) for raw in rows)
 
 
 def _worker_signals() -> None:
@@ -508,14 +527,23 @@ def _in_workers(
     work: Callable[[list[Record]], Any], fmt: Format | None = None,
 ) -> Iterator[Any]:
     """``work(chunk)`` for each chunk of ``rows``, in ``jobs`` forked worker processes, taken back
-    in the order the chunks were sent; at most ``4 * jobs`` chunks are in flight, so order holds
-    and memory stays flat. ``chunk_size`` defaults to the columnar engine's chunk (large, so its
-    per-chunk work pays) or 500 rows for the scalar engine."""
+    in the order the chunks were sent; at most ``2 * jobs`` chunks are in flight, so order holds
+    and memory stays flat. ``chunk_size`` defaults to WORKER_CHUNK with the columnar engine (large,
+    so its per-chunk work pays) or 500 rows for the scalar engine."""
     import multiprocessing
     from collections import deque
 
     if chunk_size is None:
-        chunk_size = TEXT_CHUNK if columnar_available() else 500
+        chunk_size = WORKER_CHUNK if columnar_available() else 500
+    if columnar_available():
+        # Loaded before the fork, so the workers share these pages rather than each load a copy
+        # (pyarrow and numpy, and the calendar's count index: tens of MB a worker otherwise).
+        import importlib
+
+        from .count_index import count_index
+
+        importlib.import_module(".arrow_io", __package__)
+        count_index(ctx.calendar)
     global _WORKER
     _WORKER = (ctx, names_are_clean, fmt)
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
@@ -523,7 +551,7 @@ def _in_workers(
         pending: deque[Any] = deque()
         for chunk in chunks(rows, chunk_size):
             pending.append(pool.apply_async(work, (chunk,)))
-            if len(pending) >= 4 * jobs:
+            if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -547,11 +575,11 @@ def computed(
         yield from done
 
 
-def _write_rows(rows: Iterable[dict[str, Any]], writer: Writer, summary: Summary, progress: Callable[[int], None] | None = None) -> None:
-    for out in rows:
-        writer.write(out)
+def _write_rows(rows: Iterable[Sequence[Any]], writer: Writer, summary: Summary, progress: Callable[[int], None] | None = None) -> None:
+    for cells in rows:
+        writer.write_cells(cells)
         summary.rows += 1
-        if out["error"]:
+        if cells[ERROR]:
             summary.errors += 1
         else:
             summary.ok += 1
@@ -571,7 +599,7 @@ def run(
     parent only reads the input and writes text."""
     summary = Summary()
     if not _parallel(jobs):
-        _write_rows(_serial(rows, ctx, names_are_clean), writer, summary, progress)
+        _write_rows(_serial_cells(rows, ctx, names_are_clean), writer, summary, progress)
         return summary
     for text, part in _in_workers(rows, ctx, names_are_clean, jobs, None, _write_chunk, writer.fmt):
         writer.f.write(text)
