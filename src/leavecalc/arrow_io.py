@@ -26,19 +26,31 @@ from .progress import Progress
 CHUNK = 131_072  # rows per chunk: large enough for numpy to pay, small enough to keep memory flat
 
 
+def _shown(table: pa.Table, name: str) -> Any:
+    """An output column as the CSV and JSON Lines writers take it (dates as text)."""
+    return table[name].cast(pa.string()) if name in DATE_COLUMNS else table[name]
+
+
 def output_rows(table: pa.Table) -> list[dict[str, Any]]:
     """The rows of an output table as the CSV and JSON Lines writers take them (dates as text)."""
-    cols = [table[c].cast(pa.string()) if c in DATE_COLUMNS else table[c] for c in table.column_names]
+    cols = [_shown(table, c) for c in table.column_names]
     return pa.Table.from_arrays(cols, names=table.column_names).to_pylist()  # type: ignore[no-any-return]
+
+
+def _computed_chunks(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[tuple[pa.Table, dict[int, dict[str, Any]]]]:
+    """Each chunk of ``rows`` computed: its output table, and the rows of it the scalar engine
+    computed (by index in the chunk), which take the place of the table's."""
+    state = RunState()
+    for chunk in chunks(rows, TEXT_CHUNK):
+        scalar: dict[int, dict[str, Any]] = {}
+        yield compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state), scalar
 
 
 def computed_rows(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
     """``batch.computed`` on the columnar engine: the same rows, a chunk at a time. A row
     computed in bulk has the keys the scalar engine would give it (the columns its kind fills)."""
-    state = RunState()
-    for chunk in chunks(rows, TEXT_CHUNK):
-        scalar: dict[int, dict[str, Any]] = {}
-        for i, row in enumerate(output_rows(compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state))):
+    for table, scalar in _computed_chunks(rows, ctx, names_are_clean):
+        for i, row in enumerate(output_rows(table)):
             yield scalar.get(i) or {k: v for k, v in row.items() if v is not None} | {"error": ""}
 
 
@@ -46,11 +58,8 @@ def computed_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) 
     """``computed_rows``, each row as its cells in the order of the output COLUMNS (None: empty)
     for the CSV and JSON Lines writers: a row computed in bulk goes from the table's columns to
     its cells without a dict of its own."""
-    state = RunState()
-    for chunk in chunks(rows, TEXT_CHUNK):
-        scalar: dict[int, dict[str, Any]] = {}
-        table = compute_rows(chunk, ctx, names_are_clean, scalar_rows=scalar, state=state)
-        columns = [(table[c].cast(pa.string()) if c in DATE_COLUMNS else table[c]).to_pylist() for c in COLUMNS]
+    for table, scalar in _computed_chunks(rows, ctx, names_are_clean):
+        columns = [_shown(table, c).to_pylist() for c in COLUMNS]
         for i, cells in enumerate(zip(*columns)):
             done = scalar.get(i)
             yield cells if done is None else list(map(done.get, COLUMNS))
