@@ -52,13 +52,20 @@ class InputError(LeavecalcError, ValueError):
         return cls(template.format_map(_Plain()), template=template)
 
     @classmethod
-    def naming_code(cls, code: str) -> InputError:
+    def naming_code(cls, code: str, inputs: tuple[str, ...] = ()) -> InputError:
         """As :meth:`naming`, the template being catalogue entry ``code`` (``naming_templates``
-        gives it in each language, for a front end to name the inputs its own way)."""
+        gives it in each language, for a front end to name the inputs its own way). ``inputs``
+        fill the entry's ``{inputs}``: the names of several inputs, each one named in turn
+        ("{birth} 或 {on}" / "{birth} or {on}")."""
         from .messages import catalogue
 
-        error = cls.naming(catalogue()[code]["en"])
-        error.naming_templates = dict(catalogue()[code])
+        joiners = {"zh": " 或 ", "en": " or "}
+        templates = {
+            lang: text.replace("{inputs}", joiners.get(lang, " ").join("{" + n + "}" for n in inputs))
+            for lang, text in catalogue()[code].items() if lang in joiners
+        }
+        error = cls.naming(templates["en"])
+        error.naming_templates = templates
         return error
 
     naming_templates: dict[str, str] | None = None

@@ -405,8 +405,7 @@ def choose_policy(kind: Kind, fields: Mapping[str, Any], registry: PolicyRegistr
         if name in fields:
             break
     else:
-        names = " or ".join("{" + n + "}" for n in kind.decided_by)
-        raise InputError.naming(f"no date to choose the policy by: give {names}, or {{policy}}")
+        raise InputError.naming_code("error.no_policy_date", kind.decided_by)
     day = fields[name]
     if day.__class__ is not date:  # reported here, naming the input, rather than by in_force
         check_date(day, name)
