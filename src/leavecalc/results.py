@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, SkipValidation
+from pydantic import BaseModel, ConfigDict, Field
 
 from .messages import Pair
 from .policy import Citation, Policy
 
-T = TypeVar("T")
 M = TypeVar("M", bound="Frozen")
 
 # An item of an article, written "42(4)" in a citation (劳动合同法 art 42 item (四)).
@@ -27,11 +26,6 @@ def item_numeral(n: str) -> Pair:
     """An item's number as the law writes it: （四） in Chinese, (4) in English."""
     i = int(n)
     return Pair(ZH_NUMERALS[i - 1] if 1 <= i <= len(ZH_NUMERALS) else n, n)
-
-# Parts of a result that are themselves validated models, built by the engine. Checking them a
-# second time when the result is assembled cost a third of the time of a whole maternity result,
-# so it is skipped; the engine passes each result fresh lists, so results share nothing mutable.
-Parts = Annotated[list[T], SkipValidation]
 
 
 class Frozen(BaseModel):
@@ -140,9 +134,9 @@ class Segment(Frozen):
     start: date
     end: date
     counting: Literal["calendar", "skip_statutory", "workdays"]
-    basis: Parts[Basis]
+    basis: list[Basis]
     # Maternity segments only (empty elsewhere): the parts in the order their days are counted.
-    parts: Parts[SegmentPart] = Field(default_factory=list)
+    parts: list[SegmentPart] = Field(default_factory=list)
 
 
 class LeaveResult(Frozen):
@@ -155,8 +149,8 @@ class LeaveResult(Frozen):
     end: date
     return_to_work: date
     provisional: bool
-    segments: Parts[Segment]
-    skipped_holidays: Parts[NamedDay]
-    warnings: Parts[Message]
-    notes: Parts[Message]
-    holiday_data: Parts[HolidayDataUsed]
+    segments: list[Segment]
+    skipped_holidays: list[NamedDay]
+    warnings: list[Message]
+    notes: list[Message]
+    holiday_data: list[HolidayDataUsed]
