@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from .messages import text
 from .policy import Policy
 from .results import ARTICLE_ITEM, Basis, item_numeral, LeaveResult, Message, NamedDay
 
@@ -22,43 +23,43 @@ Lang = Literal["zh", "en"]
 
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
-LABELS: dict[str, tuple[str, str]] = {
-    # key: (zh, en)
-    "base": ("基本天数", "base"),
-    "difficult_birth": ("难产增加", "difficult birth"),
-    "extra_babies": ("多胞胎增加", "extra babies"),
-    "difficult_delivery": ("难产的范围", "what counts as a difficult birth"),
-    "counting:calendar": ("计算方式：自然日连续计算", "counting: consecutive calendar days"),
-    "counting:skip_statutory": ("计算方式：法定节假日不计入", "counting: statutory holidays not counted"),
-    "statutory_holidays": ("全年法定节假日天数（这些日子不计入假期；不是本次不计入的天数）", "statutory holidays a year (days that are not counted; not the days skipped here)"),
-    "tier": ("流产假天数", "miscarriage leave"),
-    "national_floor": ("国家规定的最低标准（各地不得低于）", "the national minimum (local rules may not go below it)"),
-    "weeks_per_month": ("孕周换算（每月周数）", "weeks per month of pregnancy"),
-    "text": ("原文", "text"),
-    "secondary": ("转载来源，待核", "secondary"),
-    "interpretation": ("项目解读", "interpretation"),
-    "calendar": ("自然日", "calendar days"),
-    "skip_statutory": ("法定节假日不计入", "statutory holidays not counted"),
-    "maternity": ("产假", "Maternity leave"),
-    "miscarriage": ("流产假", "Miscarriage leave"),
-    "policy": ("政策", "Policy"),
-    "total": ("合计", "Total"),
-    "end": ("假期最后一天", "Last day of leave"),
-    "return": ("返岗上班日", "Back at work"),
-    "provisional": ("（暂定）", " (provisional)"),
-    "skipped": ("不计入的法定节假日", "Statutory holidays not counted"),
-    "warnings": ("注意", "Warnings"),
-    "notes": ("说明（法律依据的解读）", "Notes (how the law is read)"),
-    "holiday_data": ("节假日数据", "Holiday data"),
-    "estimated": ("估算", "estimated"),
-    "days": ("天", " days"),
-    "to": ("至", "to"),
+# The words of the text output: each key's catalogue code (data/messages.toml, label.*).
+LABELS: dict[str, str] = {
+    "base": "label.base",
+    "difficult_birth": "label.difficult_birth",
+    "extra_babies": "label.extra_babies",
+    "difficult_delivery": "label.difficult_delivery",
+    "counting:calendar": "label.counting_calendar",
+    "counting:skip_statutory": "label.counting_skip_statutory",
+    "statutory_holidays": "label.statutory_holidays",
+    "tier": "label.tier",
+    "national_floor": "label.national_floor",
+    "weeks_per_month": "label.weeks_per_month",
+    "text": "label.text",
+    "secondary": "label.secondary",
+    "interpretation": "label.interpretation",
+    "calendar": "label.calendar",
+    "skip_statutory": "label.skip_statutory",
+    "maternity": "label.maternity",
+    "miscarriage": "label.miscarriage",
+    "policy": "label.policy",
+    "total": "label.total",
+    "end": "label.end",
+    "return": "label.return",
+    "provisional": "label.provisional",
+    "skipped": "label.skipped",
+    "warnings": "label.warnings",
+    "notes": "label.notes",
+    "holiday_data": "label.holiday_data",
+    "estimated": "label.estimated",
+    "days": "label.days",
+    "to": "label.to",
 }
 
 
 def t(key: str, lang: Lang) -> str:
-    zh, en = LABELS.get(key, (key, key))
-    return zh if lang == "zh" else en
+    """The word for ``key`` in ``lang`` (the key itself where there is none)."""
+    return text(LABELS[key], lang) if key in LABELS else key
 
 
 def day(d: date, lang: Lang) -> str:
@@ -184,47 +185,47 @@ def policy_text(p: Policy) -> str:
 
 LABELS.update(
     {
-        "paternity": ("护理假", "Paternity leave"),
-        "parenting": ("育儿假", "Parenting leave"),
-        "plan": ("生育全程时间表", "Birth entitlements timeline"),
-        "mother": ("母亲", "mother"),
-        "father": ("父亲", "father"),
-        "each_parent": ("父母各自", "each parent"),
-        "paternity_window": ("须在女方产假期间享受", "to be taken during the mother's maternity leave"),
-        "parenting_days_per_year": ("每人每年天数", "days a year for each parent"),
-        "age_limit": ("子女年龄上限（周岁）", "child's age limit (years)"),
-        "year:child_age_year": ("“每年”按子女年龄年度", "'a year' is a year of the child's age"),
-        "year:calendar_year": ("“每年”按自然年", "'a year' is a calendar year"),
-        "counting:workdays": ("计算方式：按工作日", "counting: working days"),
-        "workdays": ("工作日", "working days"),
-        "per_child": ("多个子女不累加", "several children do not multiply the days"),
-        "from_months": ("自怀孕满几个月起", "from this month of pregnancy"),
-        "weeks_at_due_date": ("预产期对应孕周", "weeks of pregnancy at the due date"),
-        "weeks_at_conception": ("受孕日对应孕周", "weeks of pregnancy at conception"),
-        "protection": ("保护措施", "protection"),
-        "lactation_hours": ("每日哺乳时间（小时）", "nursing time a day (hours)"),
-        "lactation_extra_baby": ("每多一个婴儿增加（小时）", "more per extra baby (hours)"),
-        "protected_period": ("三期保护", "protected period"),
-        "contract_runs_on": ("合同期满续延至三期结束", "a contract expiring in it runs on to its end"),
-        "dismissal": ("解除劳动合同", "dismissal"),
-        "arbitration_years": ("仲裁时效（年）", "arbitration time limit (years)"),
-        "period_counting": ("期间计算", "counting the period"),
-        "dates_unknown": ("日期未知", "dates not known"),
-        "ends": ("结束", "ends"),
-        "delivery:normal": ("顺产", "normal delivery"),
-        "delivery:cesarean": ("剖宫产", "caesarean"),
-        "delivery:assisted": ("助娩产", "assisted delivery"),
-        "delivery:other_difficult": ("其他难产", "other difficult delivery"),
-        "start_unknown": ("（起始日未知）", "(start unknown)"),
-        "end_unknown": ("（结束日未知）", "(end unknown)"),
-        "years": ("年度", "Years"),
-        "each": ("（父母每人）", " (for each parent)"),
-        "block": ("本次休假", "Block of leave"),
-        "shared": ("与其他三岁以下子女重叠的期间", "Overlap with other children under the age limit"),
-        "barred": ("三期内不得", "Barred in the protected period"),
-        "allowed": ("三期内仍可", "Still possible in the protected period"),
-        "by": ("依据", "Law"),
-        "mother_leave": ("女方产假", "mother's maternity leave"),
+        "paternity": "label.paternity",
+        "parenting": "label.parenting",
+        "plan": "label.plan",
+        "mother": "label.mother",
+        "father": "label.father",
+        "each_parent": "label.each_parent",
+        "paternity_window": "label.paternity_window",
+        "parenting_days_per_year": "label.parenting_days_per_year",
+        "age_limit": "label.age_limit",
+        "year:child_age_year": "label.year_child_age_year",
+        "year:calendar_year": "label.year_calendar_year",
+        "counting:workdays": "label.counting_workdays",
+        "workdays": "label.workdays",
+        "per_child": "label.per_child",
+        "from_months": "label.from_months",
+        "weeks_at_due_date": "label.weeks_at_due_date",
+        "weeks_at_conception": "label.weeks_at_conception",
+        "protection": "label.protection",
+        "lactation_hours": "label.lactation_hours",
+        "lactation_extra_baby": "label.lactation_extra_baby",
+        "protected_period": "label.protected_period",
+        "contract_runs_on": "label.contract_runs_on",
+        "dismissal": "label.dismissal",
+        "arbitration_years": "label.arbitration_years",
+        "period_counting": "label.period_counting",
+        "dates_unknown": "label.dates_unknown",
+        "ends": "label.ends",
+        "delivery:normal": "label.delivery_normal",
+        "delivery:cesarean": "label.delivery_cesarean",
+        "delivery:assisted": "label.delivery_assisted",
+        "delivery:other_difficult": "label.delivery_other_difficult",
+        "start_unknown": "label.start_unknown",
+        "end_unknown": "label.end_unknown",
+        "years": "label.years",
+        "each": "label.each",
+        "block": "label.block",
+        "shared": "label.shared",
+        "barred": "label.barred",
+        "allowed": "label.allowed",
+        "by": "label.by",
+        "mother_leave": "label.mother_leave",
     }
 )
 PLAIN_NUMBERS.update(
@@ -331,25 +332,25 @@ def family_policy_lines(p: Policy, cite: Callable[[list[str]], str]) -> list[str
 
 LABELS.update(
     {
-        "allowance": ("生育津贴", "Maternity allowance"),
-        "allowance_wage": ("生育津贴按用人单位上年度职工月平均工资计发", "allowance at the employer's previous-year average monthly wage"),
-        "allowance_divisor": ("生育津贴日额除数", "allowance divisor"),
-        "own_wage_divisor": ("本人日工资除数", "divisor of her daily wage"),
-        "top_up": ("单位补差", "employer's top-up"),
-        "uninsured": ("未参保：单位支付产假前工资", "not insured: the employer pays her pre-leave wage"),
-        "fund_parts": ("基金支付的天数", "days the fund pays for"),
-        "fund_day_order": ("同段内天数的先后", "order of days within a stretch"),
-        "rest_floor": ("孕期休息工资下限（最低工资的百分比）", "pregnancy-rest floor (percent of the minimum wage)"),
-        "minimum_wage": ("最低工资标准", "minimum wage"),
-        "part_month": ("不足整月的折算", "part-month proration"),
-        "minimum_wage_checked": ("最低工资标准表核对日期", "minimum-wage table last checked"),
-        "eligibility": ("享受生育津贴的条件（假定符合）", "who qualifies for the allowance (assumed)"),
-        "pregnancy_rest": ("孕期休息工资", "Pregnancy rest pay"),
-        "pay:allowance": ("生育津贴（基金支付）", "allowance (paid by the fund)"),
-        "pay:pre_leave_wage": ("产假前工资（单位支付）", "pre-leave wage (paid by the employer)"),
-        "pay:normal_wage": ("正常工资（单位支付）", "normal wage (paid by the employer)"),
-        "basis": ("依据", "Basis"),
-        "months": ("按月", "By month"),
+        "allowance": "label.allowance",
+        "allowance_wage": "label.allowance_wage",
+        "allowance_divisor": "label.allowance_divisor",
+        "own_wage_divisor": "label.own_wage_divisor",
+        "top_up": "label.top_up",
+        "uninsured": "label.uninsured",
+        "fund_parts": "label.fund_parts",
+        "fund_day_order": "label.fund_day_order",
+        "rest_floor": "label.rest_floor",
+        "minimum_wage": "label.minimum_wage",
+        "part_month": "label.part_month",
+        "minimum_wage_checked": "label.minimum_wage_checked",
+        "eligibility": "label.eligibility",
+        "pregnancy_rest": "label.pregnancy_rest",
+        "pay:allowance": "label.pay_allowance",
+        "pay:pre_leave_wage": "label.pay_pre_leave_wage",
+        "pay:normal_wage": "label.pay_normal_wage",
+        "basis": "label.basis",
+        "months": "label.months",
     }
 )
 PLAIN_NUMBERS |= {"allowance_divisor", "own_wage_divisor", "rest_floor"}
@@ -449,15 +450,15 @@ def pay_policy_lines(p: Policy) -> list[str]:
     return out
 
 
-HOLIDAY_LABELS: dict[str, tuple[str, str]] = {
-    "holiday_year": ("{year}年节假日", "Holidays of {year}"),
-    "statutory_days": ("法定节假日（{n}天，由法律规定）", "Statutory holidays ({n} days, set by law)"),
-    "statutory_days_file": ("法定节假日（{n}天，按所提供文件，替代法律推算的日期）", "Statutory holidays ({n} days, as a file gives them, overriding the law's dates)"),
-    "rest_days": ("调休放假（工作日放假）", "Arranged rest days (weekdays off)"),
-    "workdays": ("调休上班（周末上班）", "Make-up workdays (weekend days worked)"),
-    "none": ("无", "none"),
-    "source": ("放假调休安排来源", "Arrangement from"),
-    "unknown": ("未公布或未提供，按周末和法定节假日估算", "not published or supplied; estimated from weekends and statutory holidays"),
+HOLIDAY_LABELS: dict[str, str] = {
+    "holiday_year": "holiday_label.holiday_year",
+    "statutory_days": "holiday_label.statutory_days",
+    "statutory_days_file": "holiday_label.statutory_days_file",
+    "rest_days": "holiday_label.rest_days",
+    "workdays": "holiday_label.workdays",
+    "none": "holiday_label.none",
+    "source": "holiday_label.source",
+    "unknown": "holiday_label.unknown",
 }
 
 
@@ -465,8 +466,7 @@ def holiday_year_text(r: HolidayYear, lang: Lang) -> str:
     """`leavecalc holidays YEAR`: the year's days by kind, each with its name, and the sources."""
 
     def label(key: str, **kw: object) -> str:
-        zh, en = HOLIDAY_LABELS[key]
-        return (zh if lang == "zh" else en).format(**kw)
+        return text(HOLIDAY_LABELS[key], lang, **kw)
 
     def listing(days: list[NamedDay]) -> list[str]:
         if not days:
