@@ -277,3 +277,22 @@ def test_output_file_gets_ordinary_permissions(capsys, tmp_path):
         assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text(encoding="utf-8") != "old\n"
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_the_columnar_extra_the_file_is_the_same(capsys, tmp_path, monkeypatch, jobs):
+    # CI installs the columnar extra, so the scalar path (one process, or 500-row worker chunks)
+    # is run here by hand: same bytes, CSV and JSON Lines, as with the columnar engine.
+    from leavecalc import batch
+
+    examples = __import__("pathlib").Path(__file__).parent.parent / "examples"
+    header, *body = (examples / "batch.csv").read_text(encoding="utf-8").splitlines()
+    src = tmp_path / "many.csv"
+    src.write_text("\n".join([header, *(f"s{i}," + body[i % len(body)].split(",", 1)[1] for i in range(1_200))]) + "\n", encoding="utf-8")
+    for suffix in (".csv", ".jsonl"):
+        bulk, plain = tmp_path / f"bulk{suffix}", tmp_path / f"plain{suffix}"
+        cli(capsys, "batch", str(src), "-o", str(bulk))
+        with monkeypatch.context() as m:
+            m.setattr(batch, "columnar_available", lambda: False)
+            cli(capsys, "batch", str(src), "-o", str(plain), "--jobs", str(jobs))
+        assert plain.read_bytes() == bulk.read_bytes()

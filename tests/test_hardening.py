@@ -343,3 +343,15 @@ def test_wages_insured_must_be_a_boolean():
 def test_protected_period_checks_its_arguments(nj2025):
     with pytest.raises(InputError, match="maternity: expected LeaveResult"):
         lc.protected_period(nj2025, None, None)  # type: ignore[arg-type]
+
+
+def test_no_date_to_choose_the_policy_by_is_worded_in_both_languages(capsys):
+    # The allowance by days chooses its policy by --on: without it there is no date to go by.
+    with pytest.raises(InputError) as e:
+        lc.compute("allowance", avg_wage=9000, days=158)
+    assert e.value.worded("zh") == "没有可据以选用政策的日期：请给出 birth 或 on，或给出 policy"
+    from leavecalc.cli import main
+
+    with pytest.raises(SystemExit) as code:
+        main(["allowance", "--avg-wage", "9000", "--days", "158", "--lang", "zh"])
+    assert code.value.code == 2 and "请给出 --birth 或 --on，或给出 --policy" in capsys.readouterr().err

@@ -51,7 +51,8 @@ def computed_rows(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -
     computed in bulk has the keys the scalar engine would give it (the columns its kind fills)."""
     for table, scalar in _computed_chunks(rows, ctx, names_are_clean):
         for i, row in enumerate(output_rows(table)):
-            yield scalar.get(i) or {k: v for k, v in row.items() if v is not None} | {"error": ""}
+            done = scalar.get(i)
+            yield {k: v for k, v in row.items() if v is not None} | {"error": ""} if done is None else done
 
 
 def computed_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[Sequence[Any]]:

@@ -402,7 +402,7 @@ def csv_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def json_line(cells: Sequence[Any]) -> str:
+def json_cells(cells: Sequence[Any]) -> str:
     """One output row (its cells in the order of COLUMNS) as a JSON Lines record."""
     # U+2028/U+2029/U+0085 are line ends to JavaScript and to str.splitlines: escaped, so a
     # reader that splits on them still sees one record a line.
@@ -439,7 +439,7 @@ class Writer:
             # split the record. Such a row (rare: an id holding a CR) has every cell quoted.
             (self.quoted if bare_cr else self.csv).writerow(cells)
         else:
-            self.f.write(json_line(cells))
+            self.f.write(json_cells(cells))
             self.f.write("\n")
 
 

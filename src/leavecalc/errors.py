@@ -26,6 +26,9 @@ class LeavecalcError(Exception):
         return error
 
     def worded(self, lang: Literal["zh", "en"]) -> str:
+        templates = getattr(self, "naming_templates", None)
+        if templates is not None:  # an error naming inputs: each by its plain name
+            return str(templates[lang].format_map(_Plain()))
         if self.code is None:
             return str(self)
         from .messages import text
@@ -61,8 +64,8 @@ class InputError(LeavecalcError, ValueError):
 
         joiners = {"zh": " 或 ", "en": " or "}
         templates = {
-            lang: text.replace("{inputs}", joiners.get(lang, " ").join("{" + n + "}" for n in inputs))
-            for lang, text in catalogue()[code].items() if lang in joiners
+            lang: catalogue()[code][lang].replace("{inputs}", joiner.join("{" + n + "}" for n in inputs))
+            for lang, joiner in joiners.items()
         }
         error = cls.naming(templates["en"])
         error.naming_templates = templates
