@@ -76,6 +76,20 @@ def test_valid_rows_of_each_vectorised_kind_are_done_in_bulk(ctx):
     assert (got[0]["total_days"], got[0]["end"]) == (158, "2025-08-14")
 
 
+def test_a_warning_that_depends_on_the_leaves_own_end_is_left_to_the_scalar_engine(ctx):
+    # Sichuan: paternity leave still running on 2025-11-28 (20 calendar days from a birth on or
+    # after 11-09) warns that the newer rule may reach it; one ending 11-27 (born 11-08) does not.
+    # Rows alike in everything else must not share one row's warnings.
+    rows = [
+        {"id": f"p{day}", "kind": "paternity", "birth": f"2025-11-{day:02d}", "jurisdiction": "成都",
+         "mother_start": "2025-11-01", "mother_end": "2026-05-01"}
+        for day in (1, 5, 8, 9, 15, 20)
+    ]
+    got = list(computed_rows(rows, ctx, True))
+    assert got == scalar(rows, ctx, True)
+    assert ["later_rule_may_apply" in r["warnings"] for r in got] == [False, False, False, True, True, True]
+
+
 # ---------------------------------------------------------------- the property
 
 DATES = st.dates(date(2013, 6, 1), date(2028, 6, 1))

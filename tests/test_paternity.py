@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,3 +82,14 @@ def test_started_inside_the_window_it_stays_inside(nj2025, calendar, birth, deli
     # and the latest start is the latest: one day later no longer fits
     later = paternity_leave(nj2025, PaternityCase(birth=birth, start=last + timedelta(days=1), delivery=delivery, babies=babies), calendar)
     assert later.end > mat.end and "paternity_ends_after_maternity" in codes(later)
+
+
+@pytest.mark.parametrize(("birth", "warned"), [("2025-11-01", False), ("2025-11-08", False), ("2025-11-09", True), ("2025-11-27", True)])
+def test_a_newer_rule_is_warned_of_only_for_paternity_leave_running_on_its_first_day(registry, calendar, birth, warned):
+    # Sichuan: 20 calendar days before 2025-11-28, 30 from it. Born 11-08: Nov 8-27 (20) ends the
+    # day before; born 11-09: Nov 9-28 ends on it. From 11-28 the birth is under the new rules.
+    import leavecalc
+
+    r = leavecalc.compute("paternity", jurisdiction="四川", birth=d(birth), registry=registry, calendar=calendar)
+    assert ("later_rule_may_apply" in {w.code for w in r.warnings}) is warned
+    assert (r.policy, r.total_days) == ("sichuan_2021", 20)

@@ -358,7 +358,9 @@ def _maternity(ctx: Context, pols: Policies, p: Any, birth: Any, start: Any, has
     for g in u.tolist():
         pol = pols.all[g // per_policy] if g // per_policy < len(pols.all) else None
         anchored = pol is not None and pol.maternity.anchored_to_birth is not None and pol.maternity.anchored_to_birth.value
-        if pol is None or anchored:  # leave counted from the birth whatever the start: the scalar engine
+        # Leave counted from the birth whatever the start, or a warning that depends on the leave's
+        # own end (a newer rule from a date: later_rule): the scalar engine.
+        if pol is None or anchored or pol.maternity.later_rule is not None:
             plans.append(None)
             continue
         case = MaternityCase(birth=pol.effective_from, delivery=DELIVERIES[g // BABY_SLOTS % len(DELIVERIES)], babies=g % BABY_SLOTS)
@@ -468,8 +470,8 @@ def paternity_bulk(ctx: Context, rows: Rows, pols: Policies) -> Bulk:
     rule = pols.table(
         lambda pol: RULES.index(pol.paternity.counting.rule)
         if pol.paternity.counting.rule in RULES and pol.paternity.window_days is None
-        and pol.paternity.by_child_order is None and not pol.paternity.conditional
-        else 2  # a window from the birth, days by child order or condition: scalar
+        and pol.paternity.by_child_order is None and not pol.paternity.conditional and pol.paternity.later_rule is None
+        else 2  # a window from the birth, days by child order or condition, a newer rule's warning: scalar
     )[q]
     s = np.where(has_start, start, birth)
     end, fine = _advance(count_index(ctx.calendar), s, days, rule)

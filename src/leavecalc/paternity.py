@@ -99,6 +99,10 @@ def paternity_leave(policy: Policy, case: PaternityCase, calendar: Calendar) -> 
         latest = latest_start(policy, calendar, lo, hi, days)
         warnings.append(message("warning.paternity_ends_after_maternity", end=segment.end, hi=hi, latest=latest))
     keys = [*days_keys, *rules.window_basis, *rules.counting.basis, *(rules.window_days.basis if rules.window_days else [])]
+    later = rules.later_rule
+    if later is not None and segment.end >= later.on:
+        warnings.append(message("warning.later_rule_may_apply_paternity", on=later.on))
+        keys += later.basis
     return finish(kind="paternity", policy=policy, calendar=calendar, segments=[segment], warnings=warnings, notes=notes_for(policy, keys))
 
 

@@ -365,6 +365,7 @@ class PaternityRules(_Strict):
     # Days by the child's birth order (replaces days.days) and extras on a condition (living apart...).
     by_child_order: ByChildOrder | None = None
     conditional: list[ConditionalDays] = Field(default_factory=list, max_length=10)
+    later_rule: LaterRule | None = None  # as for maternity leave (Sichuan 2025)
 
     _listify = field_validator("window_basis", mode="before")(_one_or_many)
 
