@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from ..answers import Answer, article_name
 from ..answers import Article as AnswerArticle
-from ..messages import Lang
+from ..messages import Lang, text
 from ..render import day
 from ..render_answer import summary_text
 from .compute import Outcome
@@ -53,6 +53,11 @@ def L(lang: Lang, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def heads(lang: Lang, *codes: str) -> list[str]:
+    """A table's column heads, each given as its catalogue code."""
+    return [text(c, lang) for c in codes]
+
+
 def from_answer(a: Answer, lang: Lang) -> Page:
     def said(m: Any) -> str:
         return str(m.zh if lang == "zh" else m.en)
@@ -80,39 +85,38 @@ def detail(page: Page, r: Any, lang: Lang) -> None:
     """The result's own table: a leave's segments, the months of pay, the years of parenting."""
     kind = getattr(r, "kind", "")
     if hasattr(r, "segments"):
-        page.table_head = [L(lang, "组成", "Part"), L(lang, "天数", "Days"), L(lang, "起止", "Dates")]
+        page.table_head = heads(lang, "desk.view.part", "desk.view.days", "desk.view.dates")
         page.table = [[L(lang, s.label, s.label_en), str(s.days), f"{s.start} — {s.end}"] for s in r.segments]
     elif kind == "parenting":
-        page.table_head = [L(lang, "年度", "Year"), L(lang, "每人天数", "Days each")]
+        page.table_head = heads(lang, "desk.view.year", "desk.view.days_each")
         page.table = [[f"{y.from_} — {y.to}", str(y.days)] for y in r.years]
     elif kind == "allowance":
-        page.table_head = [L(lang, "月份", "Month"), L(lang, "天数", "Days"), L(lang, "津贴", "Allowance"), L(lang, "补差", "Top-up")]
+        page.table_head = heads(lang, "desk.view.month", "desk.view.days", "desk.view.allowance", "desk.view.top_up")
         page.table = [[m.month, str(m.days), str(m.amount), str(m.employer_top_up)] for m in r.months]
     elif kind == "pregnancy_rest":
-        page.table_head = [L(lang, "月份", "Month"), L(lang, "最低工资", "Minimum wage"), L(lang, "法定下限", "Floor"),
-                           L(lang, "实发", "Paid"), L(lang, "少发", "Short")]
+        page.table_head = heads(lang, "desk.view.month", "desk.view.minimum_wage", "desk.view.floor", "desk.view.paid", "desk.view.short")
         page.table = [[m.month, str(m.minimum_wage), str(m.floor), str(m.paid), str(m.shortfall)] for m in r.months]
     elif kind == "plan":
-        who = {"mother": ("母亲", "mother"), "father": ("父亲", "father"), "each_parent": ("父母各自", "each parent")}
-        page.table_head = [L(lang, "谁", "Who"), L(lang, "事项", "What"), L(lang, "起止", "Dates"), L(lang, "说明", "Detail")]
-        page.table = [[L(lang, *who[x.who]), L(lang, x.label, x.label_en), f"{x.start or '…'} — {x.end or '…'}",
+        who = {"mother": "desk.view.mother", "father": "desk.view.father", "each_parent": "desk.view.each_parent"}
+        page.table_head = heads(lang, "desk.view.who", "desk.view.what", "desk.view.dates", "desk.view.detail")
+        page.table = [[text(who[x.who], lang), L(lang, x.label, x.label_en), f"{x.start or '…'} — {x.end or '…'}",
                        L(lang, x.detail, x.detail_en)] for x in r.lines]
     elif kind == "" and hasattr(r, "statutory"):
-        page.table_head = [L(lang, "日期", "Date"), L(lang, "节日", "Holiday")]
+        page.table_head = heads(lang, "desk.view.date", "desk.view.holiday")
         page.table = [[str(h.date), L(lang, h.name, h.name_en)] for h in r.statutory]
 
 
 def timeline(r: Any, lang: Lang) -> Page:
     """The family timeline has no answer of its own: its first line says what it holds."""
     m = r.maternity
-    page = Page(L(lang, f"全家时间线共{len(r.lines)}项；产假到{m.end}，{m.return_to_work}返岗上班。",
-                  f"The family timeline: {len(r.lines)} items; maternity leave to {m.end}, back at work on {m.return_to_work}."))
+    page = Page(text("desk.view.timeline", lang, n=len(r.lines), end=m.end, back=m.return_to_work))
     page.warnings = [L(lang, w.zh, w.en) for w in r.warnings]
     page.readings = [L(lang, n.zh, n.en) for n in r.notes]
     page.provisional = r.provisional
     dated = [x for x in r.lines if x.end is not None][:8]
+    colon = text("desk.view.colon", lang)
     page.summary_lines = "\n".join(
-        [page.verdict, *(f"{L(lang, x.label, x.label_en)}{L(lang, '：', ': ')}{x.start or '…'} — {x.end}" for x in dated)]
+        [page.verdict, *(f"{L(lang, x.label, x.label_en)}{colon}{x.start or '…'} — {x.end}" for x in dated)]
     )
     seen = {(b.document, b.article): b for line in r.lines for b in line.basis if b.confidence != "interpretation"}
     page.articles = [
