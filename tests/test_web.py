@@ -156,6 +156,16 @@ def test_english_answer(client: TestClient) -> None:
     assert "158 days" in verdict(html)
 
 
+def test_choices_and_confidence_are_shown_in_words_in_both_languages(client: TestClient) -> None:
+    # The renderer's labels are catalogue codes: a template indexing one as a pair would show
+    # its first two letters ("l", "a") instead of the words.
+    zh, en = client.get("/q/maternity").text, client.get("/en/q/maternity").text
+    assert '<option value="cesarean">剖宫产</option>' in zh
+    assert '<option value="cesarean">caesarean</option>' in en
+    html = client.post("/q/maternity", data={"birth": "2025-03-10"}).text
+    assert '<span class="conf conf-text">原文</span>' in html
+
+
 def test_timeline_downloads_an_ics(client: TestClient) -> None:
     r = client.post("/q/timeline/ics", data=GOOD["timeline"])
     assert r.status_code == 200

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import render
 from ..errors import InputError, LeavecalcError
+from ..messages import pair
 from ..render import Lang
 from .compute import Context, compute
 from .fields import API_KINDS, CONDITIONS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
@@ -79,8 +80,9 @@ UI = {lang: {k: pair[i] for k, pair in UI_WORDS.items()} for i, lang in enumerat
 def templates() -> Environment:
     env = Environment(loader=PackageLoader("leavecalc.web", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["QUESTIONS"] = QUESTIONS
-    env.globals["CHOICES"] = {**{c: render.LABELS["delivery:" + c] for c in DELIVERIES}, **REASONS, **CONDITIONS}
-    env.globals["CONFIDENCE"] = {c: render.LABELS[c] for c in ("text", "secondary", "interpretation")}
+    # render.LABELS holds catalogue codes: each worded in both languages (a template indexes the pair).
+    env.globals["CHOICES"] = {**{c: pair(render.LABELS["delivery:" + c]) for c in DELIVERIES}, **REASONS, **CONDITIONS}
+    env.globals["CONFIDENCE"] = {c: pair(render.LABELS[c]) for c in ("text", "secondary", "interpretation")}
     return env
 
 
