@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from ..messages import pair, text
+
 FieldType = Literal["date", "dates", "int", "money", "bool", "choice", "text"]
 
 DELIVERIES = ("normal", "cesarean", "assisted", "other_difficult")
@@ -20,8 +22,7 @@ DELIVERIES = ("normal", "cesarean", "assisted", "other_difficult")
 class Field:
     name: str
     type: FieldType
-    zh: str
-    en: str
+    label: str  # its catalogue code (desk.field.*), worded by zh and en
     required: bool = False
     choices: tuple[str, ...] = ()
     default: str = ""
@@ -29,8 +30,14 @@ class Field:
     hi: int | None = None
     # False: asked by the desk only (not an option of the CLI command, so not in the API).
     api: bool = True
-    hint_zh: str = ""
-    hint_en: str = ""
+
+    @property
+    def zh(self) -> str:
+        return text(self.label, "zh")
+
+    @property
+    def en(self) -> str:
+        return text(self.label, "en")
 
 
 class FieldError(Exception):
@@ -41,96 +48,96 @@ class FieldError(Exception):
         self.field, self.zh, self.en = field, zh, en
 
 
-def F(name: str, type: FieldType, zh: str, en: str, **kw: Any) -> Field:
-    return Field(name, type, zh, en, **kw)
+def F(name: str, type: FieldType, label: str, **kw: Any) -> Field:
+    return Field(name, type, label, **kw)
 
 
-BIRTH = F("birth", "date", "生育日期", "Date of birth", required=True)
-START = F("start", "date", "产假开始日（产前休假时填）", "First day of leave, if before the birth")
-DELIVERY = F("delivery", "choice", "分娩方式", "Delivery", choices=DELIVERIES, default="normal")
-BABIES = F("babies", "int", "婴儿数", "Babies", default="1", lo=1, hi=9)
-CITY = F("jurisdiction", "choice", "城市", "City")  # left empty: the policies' default place
-OTHER = F("other_child", "dates", "其他三岁以下子女的出生日期（可多个，用逗号分开）", "Other children's birth dates (comma-separated)")
-AVG = F("avg_wage", "money", "单位上年度职工月平均工资（元）", "Employer's previous-year average monthly wage (yuan)")
-OWN = F("own_wage", "money", "本人月工资（元，算单位补差）", "Her monthly wage (yuan, for the top-up)")
-UNINSURED = F("uninsured", "bool", "未参加生育保险", "Not covered by maternity insurance")
-CLAIMED_DAYS = F("claimed_days", "int", "单位说的假期天数", "Days the employer says", lo=0, hi=1000)
-CLAIMED_END = F("claimed_end", "date", "单位说的假期最后一天", "Last day the employer says")
-DUE = F("due", "date", "预产期", "Due date")
-OPT_BIRTH = F("birth", "date", "生育日期（或填预产期）", "Date of birth (or give the due date)")
+BIRTH = F("birth", "date", "desk.field.birth", required=True)
+START = F("start", "date", "desk.field.start")
+DELIVERY = F("delivery", "choice", "desk.field.delivery", choices=DELIVERIES, default="normal")
+BABIES = F("babies", "int", "desk.field.babies", default="1", lo=1, hi=9)
+CITY = F("jurisdiction", "choice", "desk.field.jurisdiction")  # left empty: the policies' default place
+OTHER = F("other_child", "dates", "desk.field.other_child")
+AVG = F("avg_wage", "money", "desk.field.avg_wage")
+OWN = F("own_wage", "money", "desk.field.own_wage")
+UNINSURED = F("uninsured", "bool", "desk.field.uninsured")
+CLAIMED_DAYS = F("claimed_days", "int", "desk.field.claimed_days", lo=0, hi=1000)
+CLAIMED_END = F("claimed_end", "date", "desk.field.claimed_end")
+DUE = F("due", "date", "desk.field.due")
+OPT_BIRTH = F("birth", "date", "desk.field.birth_or_due")
 # The employer's grounds for a dismissal (answers.REASONS), as the desk's select shows them.
 REASONS = {
-    "": ("（不清楚或未说明）", "(not known or not given)"),
-    "pregnancy": ("因怀孕、生育、哺乳", "pregnancy, childbirth or nursing"),
-    "no_fault": ("不能胜任等非过失性解除", "no-fault dismissal (incompetence...)"),
-    "layoff": ("经济性裁员", "economic layoff"),
-    "expiry": ("合同到期", "the contract expired"),
-    "for_cause": ("严重违纪等过失性解除", "dismissal for cause"),
-    "agreement": ("协商一致", "mutual agreement"),
+    "": pair("desk.reason.unknown"),
+    "pregnancy": pair("desk.reason.pregnancy"),
+    "no_fault": pair("desk.reason.no_fault"),
+    "layoff": pair("desk.reason.layoff"),
+    "expiry": pair("desk.reason.expiry"),
+    "for_cause": pair("desk.reason.for_cause"),
+    "agreement": pair("desk.reason.agreement"),
 }
 
 # Conditions a region may grant more leave for (policy.Condition), as the desk's select shows them.
 CONDITIONS = {
     "": REASONS[""],  # one label for the empty choice of every select
-    "prepregnancy_check": ("做了孕前检查", "had a pre-pregnancy check"),
-    "exclusive_breastfeeding": ("纯母乳喂养（有医院证明）", "exclusive breastfeeding (hospital certificate)"),
-    "employer_approval": ("单位同意延长", "the employer agreed to more"),
-    "third_child": ("生育第三个孩子", "a third child"),
-    "living_apart": ("夫妻异地生活", "the couple live apart"),
+    "prepregnancy_check": pair("desk.condition.prepregnancy_check"),
+    "exclusive_breastfeeding": pair("desk.condition.exclusive_breastfeeding"),
+    "employer_approval": pair("desk.condition.employer_approval"),
+    "third_child": pair("desk.condition.third_child"),
+    "living_apart": pair("desk.condition.living_apart"),
 }
 # Shapes some regions have (docs/policy-format.md): left empty, the minimum is counted with a warning.
-CHILD_ORDER = F("child_order", "int", "这是第几个孩子（天数因孩次而不同的地区需要）", "Which child this is (where the days depend on it)", lo=1, hi=20)
-CONDITION = F("condition", "choice", "她符合的条件（法规对此另给假期的地区）", "A condition she meets (where the law grants more for it)", choices=tuple(CONDITIONS))
-EMPLOYER_DAYS = F("employer_days", "int", "单位确定的产假总天数（法规允许单位在范围内确定的地区）", "Total days the employer set (where the law lets it choose)", lo=1, hi=3650)
+CHILD_ORDER = F("child_order", "int", "desk.field.child_order", lo=1, hi=20)
+CONDITION = F("condition", "choice", "desk.field.condition", choices=tuple(CONDITIONS))
+EMPLOYER_DAYS = F("employer_days", "int", "desk.field.employer_days", lo=1, hi=3650)
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "maternity": (OPT_BIRTH, DUE, START, DELIVERY, BABIES, CHILD_ORDER, CONDITION, EMPLOYER_DAYS, CLAIMED_DAYS, CLAIMED_END, CITY),
     "miscarriage": (
-        F("date", "date", "流产（引产）日期", "Date of the miscarriage or termination", required=True),
-        F("weeks", "int", "怀孕周数（满几周）", "Completed weeks of pregnancy", lo=1, hi=60),
-        F("months", "int", "或：怀孕月数（满几个月）", "or: completed months", lo=0, hi=15),
+        F("date", "date", "desk.field.miscarriage_date", required=True),
+        F("weeks", "int", "desk.field.weeks", lo=1, hi=60),
+        F("months", "int", "desk.field.months", lo=0, hi=15),
         CITY,
     ),
     "paternity": (
-        BIRTH, F("start", "date", "护理假开始日（默认生育当天）", "First day of paternity leave (default: the birth)"),
+        BIRTH, F("start", "date", "desk.field.paternity_start"),
         DELIVERY, BABIES,
-        F("mother_start", "date", "女方产假开始日（可不填）", "Mother's first day of leave (optional)"),
-        F("mother_end", "date", "女方产假最后一天（可不填）", "Mother's last day of leave (optional)"),
+        F("mother_start", "date", "desk.field.mother_start"),
+        F("mother_end", "date", "desk.field.mother_end"),
         CLAIMED_DAYS, CLAIMED_END, CITY,
     ),
     "parenting": (
-        F("birth", "date", "子女出生日期", "The child's date of birth", required=True),
-        F("start", "date", "本次休育儿假的第一天（可不填）", "First day of a block of leave (optional)"),
-        F("days", "int", "本次休假天数（可不填）", "Days of that block (optional)", lo=1, hi=366),
-        OTHER, F("on", "date", "按哪一天所在年度计算（默认今天）", "The year of the child's age this day falls in (default: today)"),
+        F("birth", "date", "desk.field.child_birth", required=True),
+        F("start", "date", "desk.field.block_start"),
+        F("days", "int", "desk.field.block_days", lo=1, hi=366),
+        OTHER, F("on", "date", "desk.field.on"),
         CLAIMED_DAYS, CLAIMED_END, CITY,
     ),
     "allowance": (AVG, OWN, UNINSURED, BIRTH, START, DELIVERY, BABIES, CITY),
     "pregnancy-rest": (
-        F("from", "date", "保胎休息第一天", "First day of pregnancy rest", required=True),
-        F("to", "date", "保胎休息最后一天", "Last day of pregnancy rest", required=True),
-        F("pay", "money", "单位发的月工资（元）", "Monthly pay during the rest (yuan)", required=True),
+        F("from", "date", "desk.field.rest_from", required=True),
+        F("to", "date", "desk.field.rest_to", required=True),
+        F("pay", "money", "desk.field.pay", required=True),
         CITY,
     ),
     "plan": (
         BIRTH, DELIVERY, BABIES,
-        F("due", "date", "预产期", "Due date"),
-        F("contract_end", "date", "劳动合同到期日", "Last day of her fixed-term contract"),
-        F("dispute_known", "date", "知道权利被侵害之日（如被辞退之日）", "Day she knew her rights were infringed (e.g. dismissed)"),
+        DUE,
+        F("contract_end", "date", "desk.field.contract_end"),
+        F("dispute_known", "date", "desk.field.dispute_known"),
         OTHER, AVG, OWN, UNINSURED, CITY,
     ),
-    "holidays": (F("year", "int", "年份", "Year", required=True, lo=2014, hi=2099),),
+    "holidays": (F("year", "int", "desk.field.year", required=True, lo=2014, hi=2099),),
     "contract": (
-        F("end", "date", "劳动合同到期日", "Last day of her fixed-term contract", required=True),
+        F("end", "date", "desk.field.contract_end", required=True),
         OPT_BIRTH, DUE, DELIVERY, BABIES, CITY,
     ),
     "dismissal": (
-        F("date", "date", "单位解除（或通知解除）劳动合同的日期", "Day the employer dismissed her (or gave notice)", required=True),
+        F("date", "date", "desk.field.dismissal_date", required=True),
         OPT_BIRTH, DUE,
-        F("reason", "choice", "单位给出的理由", "The employer's ground", choices=tuple(REASONS)),
+        F("reason", "choice", "desk.field.reason", choices=tuple(REASONS)),
         BABIES, CITY,
     ),
-    "arbitration": (F("known", "date", "知道权利被侵害之日（如收到解除通知之日）", "Day she knew her rights were infringed", required=True), CITY),
+    "arbitration": (F("known", "date", "desk.field.known", required=True), CITY),
     "overtime": (OPT_BIRTH, DUE, BABIES, CITY),
     "lactation": (BIRTH, BABIES, CITY),
 }
