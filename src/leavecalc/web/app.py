@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import render
 from ..errors import InputError, LeavecalcError
-from ..messages import pair
+from ..messages import LANGS, pair, text
 from ..render import Lang
 from .compute import Context, compute
 from .fields import API_KINDS, CONDITIONS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
@@ -48,33 +48,34 @@ HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 
-# The desk's own words (key: Chinese, English); the answers' words come from the engine.
-UI_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("咨询台 · 生育假期与待遇", "Hotline desk · leave and pay around childbirth"),
-    "ask": ("计算", "Answer"),
-    "copy_answer": ("复制答复", "Copy answer"),
-    "copied": ("已复制", "Copied"),
-    "print": ("打印", "Print"),
-    "switch": ("English", "中文"),
-    "back": ("返回问题列表", "All questions"),
-    "verdict": ("结论", "Answer"),
-    "dates": ("关键日期", "Key dates"),
-    "figures": ("金额与天数", "Amounts and days"),
-    "articles": ("法律依据", "The law"),
-    "warnings": ("注意", "Warnings"),
-    "readings": ("法律解读（本答复采用的理解）", "Readings of the law taken"),
-    "remedies": ("权利救济", "Remedies"),
-    "where": ("可以去哪里", "Where to go"),
-    "summary": ("发给来电人的答复", "Summary for the caller"),
-    "fix": ("请改正标出的内容。", "Please correct the marked fields."),
-    "ics": ("下载日历（.ics）", "Download calendar (.ics)"),
-    "questions": ("常见问题", "Questions"),
-    "policy": ("所用规定", "Policy used"),
-    "provisional": ("部分日期依据尚未公布的放假安排估算，公布后请复核。", "Some dates rest on a holiday arrangement not yet published: check again once it is."),
-    "privacy": ("本页不保存任何信息，不使用 Cookie。", "Nothing on this page is stored; no cookies."),
-    "detail": ("明细", "Detail"),
+# The desk's own words: each key's catalogue code (data/messages.toml, desk.page.*); the answers'
+# words come from the engine.
+UI_WORDS: dict[str, str] = {
+    "title": "desk.page.title",
+    "ask": "desk.page.ask",
+    "copy_answer": "desk.page.copy_answer",
+    "copied": "desk.page.copied",
+    "print": "desk.page.print",
+    "switch": "desk.page.switch",
+    "back": "desk.page.back",
+    "verdict": "desk.page.verdict",
+    "dates": "desk.page.dates",
+    "figures": "desk.page.figures",
+    "articles": "desk.page.articles",
+    "warnings": "desk.page.warnings",
+    "readings": "desk.page.readings",
+    "remedies": "desk.page.remedies",
+    "where": "desk.page.where",
+    "summary": "desk.page.summary",
+    "fix": "desk.page.fix",
+    "ics": "desk.page.ics",
+    "questions": "desk.page.questions",
+    "policy": "desk.page.policy",
+    "provisional": "desk.page.provisional",
+    "privacy": "desk.page.privacy",
+    "detail": "desk.page.detail",
 }
-UI = {lang: {k: pair[i] for k, pair in UI_WORDS.items()} for i, lang in enumerate(("zh", "en"))}
+UI = {lang: {k: text(code, lang) for k, code in UI_WORDS.items()} for lang in LANGS}
 
 
 def templates() -> Environment:
