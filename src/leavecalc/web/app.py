@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import render
 from ..errors import InputError, LeavecalcError
-from ..messages import LANGS, pair, text
+from ..messages import LANGS, Pair, pair, text
 from ..render import Lang
 from .compute import Context, compute
 from .fields import API_KINDS, CONDITIONS, DELIVERIES, FIELDS, REASONS, FieldError, Parsed, api_fields, parse_fields
@@ -199,7 +199,7 @@ def create_app(ctx: Context | None = None) -> Starlette:
             except FieldError as e:
                 parsed.errors.append(e)
             except LeavecalcError as e:
-                parsed.errors.append(FieldError(None, f"无法计算：{e.worded('zh')}", f"Cannot answer: {e.worded('en')}"))
+                parsed.errors.append(FieldError.of("desk.error.cannot_answer", None, reason=Pair(e.worded("zh"), e.worded("en"))))
         # No outcome when its answer failed: the page would work the answer out again, and fail.
         return q, raw, parsed, None if parsed.errors else result
 
@@ -228,9 +228,9 @@ def create_app(ctx: Context | None = None) -> Starlette:
         try:
             data = json.loads(await read_body(request) or b"{}")
         except (ValueError, UnicodeDecodeError):
-            return api_error(400, None, "the body is not JSON", "请求体不是 JSON")
+            return errors_json(400, [FieldError.of("desk.error.not_json", None)])
         if not isinstance(data, dict):
-            return api_error(400, None, "the body must be a JSON object", "请求体应为 JSON 对象")
+            return errors_json(400, [FieldError.of("desk.error.not_object", None)])
         parsed = parse_fields(api_fields(kind), data, strict=True)
         if parsed.errors:
             return errors_json(400, parsed.errors)
@@ -304,7 +304,7 @@ def parse_form(q: Question, raw: dict[str, str]) -> Parsed:
     out.values = {f.name: None for f in FIELDS[q.kind]} | out.values  # the fields the page leaves out
     if q.need_one and all(out.values.get(name) is None for name in q.need_one) and not out.errors:
         first, last = (next(f for f in q.fields() if f.name == n) for n in (q.need_one[0], q.need_one[-1]))
-        out.errors.append(FieldError(first.name, f"请填写“{first.zh}”或“{last.zh}”。", f"Give {first.en} or {last.en}."))
+        out.errors.append(FieldError.of("desk.error.either", first.name, first=first.words, last=last.words))
     return out
 
 

@@ -17,7 +17,7 @@ from ..answers import Answer
 from ..errors import InputError, LeavecalcError, NoPolicyError
 from ..holiday_calendar import Calendar
 from ..policy import Policy, PolicyRegistry
-from .fields import FieldError
+from .fields import BIRTH, FieldError
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def make(model: type[Any], **values: Any) -> Any:
         if isinstance(cause, LeavecalcError):
             raise engine_error(cause, field) from None
         msg = err["msg"].removeprefix("Value error, ")
-        raise FieldError(field, f"输入有误：{msg}", msg) from None
+        raise FieldError.of("desk.error.invalid", field, reason=msg) from None
 
 
 def policy_for(ctx: Context, v: dict[str, Any], day: date) -> Policy:
@@ -131,7 +131,7 @@ def pregnancy(v: dict[str, Any]) -> Any:
     from ..protection_answers import Pregnancy
 
     if v.get("birth") is None and v.get("due") is None:
-        raise FieldError("birth", "请填写生育日期或预产期。", "Give the date of birth or the due date.")
+        raise FieldError.of("desk.error.birth_or_due", "birth")
     return make(Pregnancy, birth=v.get("birth"), due=v.get("due"), babies=v.get("babies", 1), delivery=v.get("delivery", "normal"))
 
 
@@ -182,7 +182,7 @@ def allowance(ctx: Context, v: dict[str, Any]) -> Outcome:
     from ..pay_answers import allowance_answer
 
     if v["birth"] is None:  # the desk asks for the birth, not for a number of days
-        raise FieldError("birth", "请填写“生育日期”。", "Date of birth is required.")
+        raise FieldError.of("desk.error.required", "birth", label=BIRTH.words)
     result, pol = solved(ctx, "allowance", v, **wage_inputs(v), **birth_inputs(v))
     return Outcome(result, partial(allowance_answer, pol, result))
 

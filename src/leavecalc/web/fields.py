@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from ..messages import pair, text
+from ..messages import Pair, pair, text
 
 FieldType = Literal["date", "dates", "int", "money", "bool", "choice", "text"]
 
@@ -39,6 +39,10 @@ class Field:
     def en(self) -> str:
         return text(self.label, "en")
 
+    @property
+    def words(self) -> Pair:
+        return pair(self.label)
+
 
 class FieldError(Exception):
     """Bad input in one field (``field`` None: the case as a whole), in both languages."""
@@ -46,6 +50,11 @@ class FieldError(Exception):
     def __init__(self, field: str | None, zh: str, en: str) -> None:
         super().__init__(en)
         self.field, self.zh, self.en = field, zh, en
+
+    @classmethod
+    def of(cls, code: str, field: str | None, **params: object) -> FieldError:
+        """The error worded from the catalogue's ``code`` (desk.error.*) in both languages."""
+        return cls(field, text(code, "zh", **params), text(code, "en", **params))
 
 
 def F(name: str, type: FieldType, label: str, **kw: Any) -> Field:
@@ -153,20 +162,16 @@ def parse_any_date(text: str) -> date:
 
 
 def _bad_date(f: Field, text: str) -> FieldError:
-    return FieldError(
-        f.name,
-        f"“{f.zh}”不是有效日期：{text[:40]}。可写 2025-03-10、2025/3/10、2025年3月10日 或 20250310。",
-        f"{f.en}: {text[:40]!r} is not a date (e.g. 2025-03-10, 2025/3/10, 20250310).",
-    )
+    return FieldError.of("desk.error.not_a_date", f.name, label=f.words, value=text[:40])
 
 
 def _int(f: Field, text: str) -> int:
     try:
         n = int(unicodedata.normalize("NFKC", text).strip())
     except ValueError:
-        raise FieldError(f.name, f"“{f.zh}”应填整数。", f"{f.en}: a whole number, please.") from None
+        raise FieldError.of("desk.error.not_whole", f.name, label=f.words) from None
     if (f.lo is not None and n < f.lo) or (f.hi is not None and n > f.hi):
-        raise FieldError(f.name, f"“{f.zh}”应在 {f.lo} 到 {f.hi} 之间。", f"{f.en}: from {f.lo} to {f.hi}.")
+        raise FieldError.of("desk.error.out_of_range", f.name, label=f.words, lo=f.lo, hi=f.hi)
     return n
 
 
@@ -177,7 +182,7 @@ def _money(f: Field, text: str) -> str:
     except InvalidOperation:
         ok = False
     if not ok:
-        raise FieldError(f.name, f"“{f.zh}”应填金额，如 8000 或 8000.50。", f"{f.en}: an amount, e.g. 8000 or 8000.50.")
+        raise FieldError.of("desk.error.not_money", f.name, label=f.words)
     return s
 
 
@@ -200,7 +205,7 @@ def parse_value(f: Field, raw: Any) -> Any:
     text = "" if raw is None else str(raw).strip()
     if not text:
         if f.required:
-            raise FieldError(f.name, f"请填写“{f.zh}”。", f"{f.en} is required.")
+            raise FieldError.of("desk.error.required", f.name, label=f.words)
         return None
     if f.type == "date":
         try:
