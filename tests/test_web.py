@@ -198,6 +198,10 @@ def test_unknown_pages_and_methods_are_plain_pages(client: TestClient) -> None:
     assert r.status_code == 404 and "找不到这个页面" in r.text
     r = client.get("/q/maternity/ics")
     assert r.status_code == 405 and "Traceback" not in r.text
+    # The English desk's missing page is headed in English (the template's old nested
+    # conditional headed every 404 in Chinese).
+    r = client.get("/en/q/nonsense")
+    assert r.status_code == 404 and "<h1>Page not found</h1>" in r.text and "找不到" not in r.text
 
 
 def test_a_huge_body_is_refused(client: TestClient) -> None:

@@ -76,6 +76,8 @@ UI_WORDS: dict[str, str] = {
     "detail": "desk.page.detail",
 }
 UI = {lang: {k: text(code, lang) for k, code in UI_WORDS.items()} for lang in LANGS}
+# The error page's heading for a status (any other: something went wrong).
+ERROR_HEADINGS = {404: "desk.page.error_not_found", 413: "desk.page.error_too_large", 405: "desk.page.error_method"}
 
 
 def templates() -> Environment:
@@ -268,7 +270,8 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if request.url.path.startswith("/api/"):
             return api_error(status, None, "internal error" if status == 500 else str(getattr(exc, "detail", "")), "内部错误")
         try:
-            return page(request, "error.html", status, code=status)
+            heading = ERROR_HEADINGS.get(status, "desk.page.error_other")
+            return page(request, "error.html", status, heading=text(heading, lang_of(request)))
         except Exception:  # the last resort: never a stack trace
             return Response("error", status, media_type="text/plain")
 
