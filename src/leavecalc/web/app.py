@@ -268,7 +268,8 @@ def create_app(ctx: Context | None = None) -> Starlette:
         if status == 500:
             log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         if request.url.path.startswith("/api/"):
-            return api_error(status, None, "internal error" if status == 500 else str(getattr(exc, "detail", "")), "内部错误")
+            internal = FieldError.of("desk.error.internal", None)
+            return api_error(status, None, internal.en if status == 500 else str(getattr(exc, "detail", "")), internal.zh)
         try:
             heading = ERROR_HEADINGS.get(status, "desk.page.error_other")
             return page(request, "error.html", status, heading=text(heading, lang_of(request)))
