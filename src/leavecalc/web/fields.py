@@ -18,18 +18,10 @@ FieldType = Literal["date", "dates", "int", "money", "bool", "choice", "text"]
 DELIVERIES = ("normal", "cesarean", "assisted", "other_difficult")
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: FieldType
-    label: str  # its catalogue code (desk.field.*), worded by zh and en
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    default: str = ""
-    lo: int | None = None
-    hi: int | None = None
-    # False: asked by the desk only (not an option of the CLI command, so not in the API).
-    api: bool = True
+class Worded:
+    """Something the desk shows by its catalogue code ``label``, worded by ``zh`` and ``en``."""
+
+    label: str
 
     @property
     def zh(self) -> str:
@@ -42,6 +34,20 @@ class Field:
     @property
     def words(self) -> Pair:
         return pair(self.label)
+
+
+@dataclass(frozen=True)
+class Field(Worded):
+    name: str
+    type: FieldType
+    label: str  # its catalogue code (desk.field.*)
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: str = ""
+    lo: int | None = None
+    hi: int | None = None
+    # False: asked by the desk only (not an option of the CLI command, so not in the API).
+    api: bool = True
 
 
 class FieldError(Exception):

@@ -5,27 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import text
-from .fields import FIELDS, Field
+from .fields import FIELDS, Field, Worded
 
 CLAIMS = ("claimed_days", "claimed_end")
 
 
 @dataclass(frozen=True)
-class Question:
+class Question(Worded):
     slug: str
     kind: str
-    title: str  # its catalogue code
+    label: str  # its title's catalogue code (desk.question.*)
     omit: tuple[str, ...] = ()
     need_one: tuple[str, ...] = ()
-
-    @property
-    def zh(self) -> str:
-        return text(self.title, "zh")
-
-    @property
-    def en(self) -> str:
-        return text(self.title, "en")
 
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for f in FIELDS[self.kind] if f.name not in self.omit)
