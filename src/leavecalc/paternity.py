@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from pydantic import Field, model_validator
 
+from .errors import InputError
 from .holiday_calendar import Calendar
 from .leave import counting_basis, finish, make_segment, notes_for, policy_date_warning
 from .maternity import MaternityCase, maternity_leave
@@ -40,9 +41,9 @@ class PaternityCase(Case):
     @model_validator(mode="after")
     def _mother_leave(self) -> PaternityCase:
         if (self.mother_start is None) != (self.mother_end is None):
-            raise ValueError("give both the first and the last day of the mother's leave, or neither")
+            raise InputError.of("error.mother_leave_both_or_neither")
         if self.mother_start and self.mother_end and self.mother_start > self.mother_end:
-            raise ValueError("the mother's leave ends before it starts")
+            raise InputError.of("error.mother_leave_ends_before_start")
         return self
 
 

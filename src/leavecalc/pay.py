@@ -424,13 +424,10 @@ class RestCase(Case):
     @model_validator(mode="after")
     def _in_order(self) -> RestCase:
         if self.end < self.start:
-            raise ValueError(f"the rest ends ({self.end}) before it starts ({self.start})")
+            raise InputError.of("error.rest_ends_before_start", start=self.start, end=self.end)
         days = (self.end - self.start).days + 1
         if days > MAX_REST_DAYS:
-            raise ValueError(
-                f"the rest is {days} days ({self.start} to {self.end}); at most {MAX_REST_DAYS} "
-                "(about 10 months: a pregnancy lasts about 40 weeks)"
-            )
+            raise InputError.of("error.rest_too_long", days=days, start=self.start, end=self.end, most=MAX_REST_DAYS)
         return self
 
 
