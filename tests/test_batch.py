@@ -226,12 +226,13 @@ def test_the_shipped_examples_run(capsys):
 
 def test_parallel_run_gives_the_same_rows_in_the_same_order(ctx):
     # Many rows, a small chunk size: chunks come back from two workers and must be put back in order.
-    from leavecalc.batch import computed
+    from leavecalc.batch import Writer, run
 
     rows = list(csv.DictReader(io.StringIO(GOOD_AND_BAD + KINDS_CSV.split("\n", 1)[1]))) * 7
-    serial = list(computed(rows, ctx, False, jobs=1))
-    parallel = list(computed(rows, ctx, False, jobs=2, chunk_size=3))
-    assert parallel == serial and len(parallel) == len(rows)
+    serial, parallel = io.StringIO(), io.StringIO()
+    run(rows, ctx, Writer(serial, "csv"))
+    run(rows, ctx, Writer(parallel, "csv"), jobs=2, chunk_size=3)
+    assert parallel.getvalue() == serial.getvalue() and len(list(csv.DictReader(io.StringIO(parallel.getvalue())))) == len(rows)
 
 
 def test_jobs_option_writes_the_same_file(capsys, tmp_path):

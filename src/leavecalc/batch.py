@@ -469,13 +469,7 @@ def chunks(rows: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 # The context of a parallel run, set in the parent just before its workers are forked, so
 # each worker inherits the loaded policies and calendar instead of loading them again.
-_WORKER: tuple[Context, bool, Format | None] | None = None
-
-
-def _compute_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
-    assert _WORKER is not None
-    ctx, names_are_clean, _ = _WORKER
-    return list(_serial(chunk, ctx, names_are_clean))
+_WORKER: tuple[Context, bool, Format] | None = None
 
 
 def _write_chunk(chunk: list[Record]) -> tuple[str, Summary]:
@@ -483,26 +477,17 @@ def _write_chunk(chunk: list[Record]) -> tuple[str, Summary]:
     formatting in the worker leaves the parent only reading and writing text."""
     assert _WORKER is not None
     ctx, names_are_clean, fmt = _WORKER
-    assert fmt is not None
     text = io.StringIO()
     summary = Summary()
     _write_rows(_serial_cells(chunk, ctx, names_are_clean), Writer(text, fmt, header=False), summary)
     return text.getvalue(), summary
 
 
-def _serial(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
-    """The output rows in one process: by the columnar engine where it is installed (it hands
-    what it cannot do in bulk to ``compute``, row by row), else by ``compute``."""
-    if columnar_available():
-        from .arrow_io import computed_rows
-
-        return computed_rows(rows, ctx, names_are_clean)
-    return (compute(raw, ctx, names_are_clean) for raw in rows)
-
-
 def _serial_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[Sequence[Any]]:
-    """``_serial``'s rows as their cells in the order of COLUMNS, as the writers take them (the
-    columnar engine's rows go from its columns to cells without a dict each)."""
+    """The output rows in one process, each as its cells in the order of COLUMNS (as the writers
+    take them): by the columnar engine where it is installed (it hands what it cannot do in bulk
+    to ``compute``, row by row; its rows go from its columns to cells without a dict each), else
+    by ``compute``."""
     if columnar_available():
         from .arrow_io import computed_cells
 
@@ -523,19 +508,19 @@ def _parallel(jobs: int) -> bool:
 
 
 def _in_workers(
-    rows: Iterable[Record], ctx: Context, names_are_clean: bool, jobs: int, chunk_size: int | None,
-    work: Callable[[list[Record]], Any], fmt: Format | None = None,
-) -> Iterator[Any]:
-    """``work(chunk)`` for each chunk of ``rows``, in ``jobs`` forked worker processes, taken back
+    rows: Iterable[Record], ctx: Context, names_are_clean: bool, jobs: int, chunk_size: int | None, fmt: Format
+) -> Iterator[tuple[str, Summary]]:
+    """``_write_chunk`` for each chunk of ``rows``, in ``jobs`` forked worker processes, taken back
     in the order the chunks were sent; at most ``2 * jobs`` chunks are in flight, so order holds
     and memory stays flat. ``chunk_size`` defaults to WORKER_CHUNK with the columnar engine (large,
     so its per-chunk work pays) or 500 rows for the scalar engine."""
     import multiprocessing
     from collections import deque
 
+    columnar = columnar_available()
     if chunk_size is None:
-        chunk_size = WORKER_CHUNK if columnar_available() else 500
-    if columnar_available():
+        chunk_size = WORKER_CHUNK if columnar else 500
+    if columnar:
         # Loaded before the fork, so the workers share these pages rather than each load a copy
         # (pyarrow and numpy, and the calendar's count index: tens of MB a worker otherwise).
         import importlib
@@ -550,7 +535,7 @@ def _in_workers(
     try:
         pending: deque[Any] = deque()
         for chunk in chunks(rows, chunk_size):
-            pending.append(pool.apply_async(work, (chunk,)))
+            pending.append(pool.apply_async(_write_chunk, (chunk,)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
@@ -558,21 +543,6 @@ def _in_workers(
     finally:
         pool.terminate()
         _WORKER = None
-
-
-def computed(
-    rows: Iterable[Record], ctx: Context, names_are_clean: bool = False, jobs: int = 1, chunk_size: int | None = None
-) -> Iterator[dict[str, Any]]:
-    """The output row of each input row, in input order.
-
-    With ``jobs`` > 1 (and where processes can be forked), chunks of rows are computed by that
-    many worker processes, each as one process would (the columnar engine where installed).
-    """
-    if not _parallel(jobs):
-        yield from _serial(rows, ctx, names_are_clean)
-        return
-    for done in _in_workers(rows, ctx, names_are_clean, jobs, chunk_size, _compute_chunk):
-        yield from done
 
 
 def _write_rows(rows: Iterable[Sequence[Any]], writer: Writer, summary: Summary, progress: Callable[[int], None] | None = None) -> None:
@@ -594,14 +564,16 @@ def run(
     progress: Callable[[int], None] | None = None,
     names_are_clean: bool = False,
     jobs: int = 1,
+    chunk_size: int | None = None,
 ) -> Summary:
-    """Compute and write every row; with ``jobs`` > 1, workers also format their rows, so the
-    parent only reads the input and writes text."""
+    """Compute and write every row, in input order; with ``jobs`` > 1 (where processes can be
+    forked), workers compute chunks of ``chunk_size`` rows and format them too, so the parent
+    only reads the input and writes text."""
     summary = Summary()
     if not _parallel(jobs):
         _write_rows(_serial_cells(rows, ctx, names_are_clean), writer, summary, progress)
         return summary
-    for text, part in _in_workers(rows, ctx, names_are_clean, jobs, None, _write_chunk, writer.fmt):
+    for text, part in _in_workers(rows, ctx, names_are_clean, jobs, chunk_size, writer.fmt):
         writer.f.write(text)
         summary.rows += part.rows
         summary.ok += part.ok
