@@ -31,6 +31,12 @@ def _shown(table: pa.Table, name: str) -> Any:
     return table[name].cast(pa.string()) if name in DATE_COLUMNS else table[name]
 
 
+def table_cells(table: pa.Table) -> Iterator[tuple[Any, ...]]:
+    """The rows of an output table as their cells in the order of COLUMNS (None: empty), as the
+    CSV and JSON Lines writers take them (dates as text)."""
+    return zip(*(_shown(table, c).to_pylist() for c in COLUMNS))
+
+
 def output_rows(table: pa.Table) -> list[dict[str, Any]]:
     """The rows of an output table as the CSV and JSON Lines writers take them (dates as text)."""
     cols = [_shown(table, c) for c in table.column_names]
@@ -47,8 +53,9 @@ def _computed_chunks(rows: Iterable[Record], ctx: Context, names_are_clean: bool
 
 
 def computed_rows(rows: Iterable[Record], ctx: Context, names_are_clean: bool) -> Iterator[dict[str, Any]]:
-    """``batch.computed`` on the columnar engine: the same rows, a chunk at a time. A row
-    computed in bulk has the keys the scalar engine would give it (the columns its kind fills)."""
+    """The output rows of ``rows`` by the columnar engine, a chunk at a time, as dicts: a row
+    computed in bulk has the keys the scalar engine's ``batch.compute`` would give it (the
+    columns its kind fills), so the two can be compared row for row (tests/test_columnar.py)."""
     for table, scalar in _computed_chunks(rows, ctx, names_are_clean):
         for i, row in enumerate(output_rows(table)):
             done = scalar.get(i)
@@ -60,8 +67,7 @@ def computed_cells(rows: Iterable[Record], ctx: Context, names_are_clean: bool) 
     for the CSV and JSON Lines writers: a row computed in bulk goes from the table's columns to
     its cells without a dict of its own."""
     for table, scalar in _computed_chunks(rows, ctx, names_are_clean):
-        columns = [_shown(table, c).to_pylist() for c in COLUMNS]
-        for i, cells in enumerate(zip(*columns)):
+        for i, cells in enumerate(table_cells(table)):
             done = scalar.get(i)
             yield cells if done is None else list(map(done.get, COLUMNS))
 
@@ -145,8 +151,8 @@ class TableWriter:
             self._arrow.write_table(table)
         else:
             assert self._rows is not None
-            for row in output_rows(table):
-                self._rows.write(row)
+            for cells in table_cells(table):
+                self._rows.write_cells(cells)
 
     def close(self) -> None:
         if self._arrow is not None:
