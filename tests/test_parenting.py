@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from .conftest import d
-from leavecalc.parenting import ParentingCase, parenting_leave, windows
+from leavecalc.parenting import ParentingCase, parenting_leave
 from leavecalc.policy import Policy
 
 
@@ -138,9 +138,9 @@ def third_birthday(birth: date) -> date:
 
 @settings(max_examples=60, deadline=None)
 @given(birth=st.dates(d("2014-01-01"), d("2095-12-31")), rule=st.sampled_from(["child_age_year", "calendar_year"]))
-def test_windows_are_contiguous_stop_before_the_3rd_birthday_and_sum_to_the_total(nj2025, birth, rule):
+def test_windows_are_contiguous_stop_before_the_3rd_birthday_and_sum_to_the_total(nj2025, calendar, birth, rule):
     pol = with_parenting(nj2025, year=rule)
-    years = windows(pol, birth)
+    years = parenting_leave(pol, ParentingCase(birth=birth), calendar).years
     assert years[0].from_ == birth
     assert years[-1].to == third_birthday(birth) - timedelta(days=1)
     assert all(a.to + timedelta(days=1) == b.from_ for a, b in zip(years, years[1:]))

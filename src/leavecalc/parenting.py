@@ -95,20 +95,18 @@ def birthday(birth: date, years: int) -> date:
 def parenting_rules(policy: Policy) -> ParentingRules:
     """The policy's parenting leave; one clear error where the region has none known."""
     if policy.parenting is None:
-        raise InputError.of("error.no_parenting_leave", title=Pair(policy.title, policy.title_en))
+        raise _none_known(policy)
     return policy.parenting
+
+
+def _none_known(policy: Policy) -> InputError:
+    return InputError.of("error.no_parenting_leave", title=Pair(policy.title, policy.title_en))
 
 
 def last_day(birth: date, limit: AgeLimit) -> date:
     """The last day a period lasting until the ``limit.years``-th birthday covers."""
     day = birthday(birth, limit.years)
     return day if limit.last_day == "birthday" else day - timedelta(days=1)
-
-
-def windows(policy: Policy, birth: date) -> list[ParentingYear]:
-    """The years of entitlement of a child born on ``birth`` under ``policy``'s rules alone:
-    contiguous, from the birth to the last day under the age limit, ``days_per_year`` each."""
-    return [ParentingYear(from_=a, to=b, days=parenting_rules(policy).days_per_year.days, policy=policy.id) for a, b in spans(policy, birth)]
 
 
 def spans(policy: Policy, birth: date) -> list[tuple[date, date]]:
@@ -162,7 +160,7 @@ def _no_parenting(chain: Periods, birth: date) -> InputError:
     in force before the child reached the age limit."""
     later = sorted((p for p in chain.all if p.parenting is not None), key=lambda p: p.effective_from)
     if not later:
-        return InputError.of("error.no_parenting_leave", title=Pair(chain.chosen.title, chain.chosen.title_en))
+        return _none_known(chain.chosen)
     first = later[0]
     assert first.parenting is not None
     return InputError.of(
